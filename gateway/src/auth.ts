@@ -1,0 +1,85 @@
+/**
+ * Turns a caller's bearer token into an Identity: HS256 with a shared secret (development and
+ * simple deployments) or RS256/ES256/EdDSA with a public key or JWKS file (production).
+ */
+import { readFile } from 'node:fs/promises';
+import { ANONYMOUS_READER, isScope, type Identity } from '@hub/core';
+import { GraphQLError } from 'graphql';
+import { createLocalJWKSet, errors, importSPKI, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+
+export interface AuthOptions {
+  secret?: string;
+  publicKeyFile?: string;
+  issuer: string;
+  audience: string;
+  allowAnonymous: boolean;
+}
+
+export type Authenticate = (authorization: string | undefined) => Promise<Identity>;
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
+  });
+}
+
+async function loadVerificationKey(options: AuthOptions): Promise<Uint8Array | Awaited<ReturnType<typeof importSPKI>> | JWTVerifyGetKey> {
+  if (options.publicKeyFile) {
+    const text = await readFile(options.publicKeyFile, 'utf8').catch((error: Error) => {
+      throw new Error(`HUB_JWT_PUBLIC_KEY_FILE ${options.publicKeyFile} cannot be read: ${error.message}`);
+    });
+    if (text.trimStart().startsWith('{')) return createLocalJWKSet(JSON.parse(text) as { keys: [] });
+    const algorithm = /BEGIN PUBLIC KEY/.test(text) ? await detectAlgorithm(text) : undefined;
+    if (!algorithm) throw new Error(`HUB_JWT_PUBLIC_KEY_FILE ${options.publicKeyFile} is neither a PEM public key nor a JWKS`);
+    return importSPKI(text, algorithm);
+  }
+  if (options.secret) return new TextEncoder().encode(options.secret);
+  throw new Error('no token verification key: set HUB_JWT_SECRET or HUB_JWT_PUBLIC_KEY_FILE');
+}
+
+/** The first of the common algorithms the key imports under. */
+async function detectAlgorithm(pem: string): Promise<string | undefined> {
+  for (const algorithm of ['RS256', 'ES256', 'EdDSA']) {
+    try {
+      await importSPKI(pem, algorithm);
+      return algorithm;
+    } catch {
+      // try the next one
+    }
+  }
+  return undefined;
+}
+
+function scopesOf(payload: JWTPayload): Identity['scopes'] {
+  const raw = payload.scope ?? payload.scopes;
+  const list = typeof raw === 'string' ? raw.split(/\s+/) : Array.isArray(raw) ? raw : [];
+  return list.filter(isScope);
+}
+
+export async function createAuthenticator(options: AuthOptions): Promise<Authenticate> {
+  const key = await loadVerificationKey(options);
+  const verify = (token: string) =>
+    typeof key === 'function'
+      ? jwtVerify(token, key, { issuer: options.issuer, audience: options.audience })
+      : jwtVerify(token, key, { issuer: options.issuer, audience: options.audience });
+
+  return async (authorization) => {
+    if (!authorization) {
+      if (options.allowAnonymous) return ANONYMOUS_READER;
+      throw unauthenticated('This hub needs a bearer token: send "Authorization: Bearer <token>" (see "Getting a token" in the README).');
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    try {
+      const { payload } = await verify(match[1]!);
+      return { subject: payload.sub ?? null, scopes: scopesOf(payload) };
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw unauthenticated('The bearer token has expired; get a new one.');
+      if (error instanceof errors.JWTClaimValidationFailed) {
+        throw unauthenticated(`The bearer token's "${error.claim}" claim is not accepted here: ${error.reason}.`);
+      }
+      if (error instanceof errors.JWSSignatureVerificationFailed) throw unauthenticated('The bearer token is not signed with this hub\'s key.');
+      throw unauthenticated(`The bearer token is not valid: ${(error as Error).message}.`);
+    }
+  };
+}

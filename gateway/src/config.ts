@@ -1,0 +1,45 @@
+import { environmentSpec, loadConfig, v, type Env } from '@hub/core';
+
+/** Every variable the gateway reads, with its default and meaning (mirrored in the README). */
+export const gatewaySpec = {
+  ...environmentSpec,
+  HUB_HOST: v.string({ default: '127.0.0.1', doc: 'the address every hub process listens on' }),
+  GATEWAY_PORT: v.port({ default: 4000, doc: "the gateway's HTTP port (0 picks a free one)" }),
+  HUB_DATA_DIR: v.string({ default: '.hub-data', doc: 'where the hub keeps local state: the embedded store\'s data and the development token secret' }),
+  HUB_SUPERGRAPH_FILE: v.optionalString({ doc: 'the composed supergraph to serve; defaults to schema/supergraph.graphql; reloaded when it changes' }),
+  HUB_SUBGRAPH_URLS: v.optionalString({ doc: 'overrides of subgraph URLs, as name=url pairs separated by commas' }),
+  HUB_SIGNING_SECRET: v.secret({ doc: 'the secret the gateway signs subgraph requests with (shared by the gateway and every subgraph)' }),
+  HUB_JWT_SECRET: v.secret({ optional: true, doc: 'the HS256 secret callers\' tokens are signed with; in development it defaults to one kept in HUB_DATA_DIR' }),
+  HUB_JWT_PUBLIC_KEY_FILE: v.optionalString({ doc: 'a PEM public key or a JWKS file to verify RS256/ES256/EdDSA tokens with (production)' }),
+  HUB_JWT_ISSUER: v.string({ default: 'hub', doc: 'the `iss` every token must carry' }),
+  HUB_JWT_AUDIENCE: v.string({ default: 'hub', doc: 'the `aud` every token must carry' }),
+  HUB_ALLOW_ANONYMOUS: v.bool({
+    default: (env: Env) => env.HUB_ENV !== 'production',
+    doc: 'let callers without a token read (hub:read); on in development, off in production',
+  }),
+  HUB_INTROSPECTION: v.bool({ default: (env: Env) => env.HUB_ENV !== 'production', doc: 'answer introspection queries; on in development, off in production' }),
+  HUB_MAX_DEPTH: v.int({ default: 12, min: 1, max: 100, doc: 'deepest field nesting a query may have' }),
+  HUB_MAX_ALIASES: v.int({ default: 30, min: 0, max: 1000, doc: 'most aliases a query may use' }),
+  HUB_MAX_TOKENS: v.int({ default: 3000, min: 100, max: 100000, doc: 'most lexical tokens a query may have' }),
+  HUB_MAX_BODY_BYTES: v.int({ default: 200_000, min: 1000, max: 50_000_000, doc: 'largest request body, in bytes' }),
+  HUB_SUBGRAPH_TIMEOUT_MS: v.int({ default: 10_000, min: 100, max: 300_000, doc: 'how long the gateway waits for a subgraph before giving up on it' }),
+};
+
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+export function loadGatewayConfig(env: Env = process.env) {
+  return loadConfig(gatewaySpec, env);
+}
+
+/** "events=http://localhost:5002/graphql,knowledge=…" → Map; bad entries name themselves. */
+export function parseSubgraphUrls(value: string | undefined): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const entry of (value ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+    const [name, url, ...rest] = entry.split('=');
+    if (!name || !url || rest.length > 0 || !/^https?:\/\//.test(url)) {
+      throw new Error(`HUB_SUBGRAPH_URLS must be name=url pairs separated by commas, got ${JSON.stringify(entry)}`);
+    }
+    urls.set(name, url);
+  }
+  return urls;
+}

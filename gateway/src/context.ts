@@ -1,0 +1,5 @@
+import type { Identity } from '@hub/core';
+
+export interface GatewayContext {
+  readonly identity: Identity;
+}

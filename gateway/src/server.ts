@@ -1,0 +1,117 @@
+/**
+ * The gateway: Apollo Gateway on Apollo Server 5, behind the hub's HTTP handler. Authenticates
+ * callers, enforces limits and scopes before planning, signs every subgraph request, and turns
+ * subgraph failures into partial data with errors naming the subgraph.
+ */
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { graphqlHttpHandler, hasScope, jsonReply, type Logger } from '@hub/core';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { createAuthenticator } from './auth.js';
+import type { GatewayConfig } from './config.js';
+import { parseSubgraphUrls } from './config.js';
+import type { GatewayContext } from './context.js';
+import { developmentJwtSecret } from './dev-secret.js';
+import { maxAliasesRule, maxDepthRule } from './limits.js';
+import { SignedDataSource } from './signed-data-source.js';
+import { defaultSupergraphFile, readSupergraph, supergraphFromFile } from './supergraph.js';
+
+export interface Gateway {
+  readonly handler: ReturnType<typeof graphqlHttpHandler>;
+  readonly supergraphFile: string;
+  stop(): Promise<void>;
+}
+
+/** Mutations need hub:write, everything else hub:read; checked once the operation is known. */
+const scopePlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, contextValue }) {
+        const needed = operation?.operation === 'mutation' ? 'hub:write' : 'hub:read';
+        if (!hasScope(contextValue.identity, needed)) {
+          throw new GraphQLError(`This operation needs the ${needed} scope, which the caller's token does not grant.`, {
+            extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+          });
+        }
+      },
+    };
+  },
+};
+
+/** In production, internal failures say which subgraph failed but not how (no addresses, no stacks). */
+function productionErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code !== 'INTERNAL_SERVER_ERROR' && code !== 'SUBGRAPH_UNAVAILABLE' && code !== undefined) return formatted;
+  const serviceName = formatted.extensions?.serviceName;
+  return {
+    message: serviceName ? `The ${String(serviceName)} subgraph could not answer this part of the query.` : 'The hub could not answer this part of the query.',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: code ?? 'INTERNAL_SERVER_ERROR', ...(serviceName ? { serviceName } : {}) },
+  };
+}
+
+export async function createGateway(config: GatewayConfig, log: Logger): Promise<Gateway> {
+  const production = config.HUB_ENV === 'production';
+  if (production && !config.HUB_JWT_SECRET && !config.HUB_JWT_PUBLIC_KEY_FILE) {
+    throw new Error('in production, set HUB_JWT_PUBLIC_KEY_FILE (or HUB_JWT_SECRET) to verify callers\' tokens');
+  }
+  const authenticate = await createAuthenticator({
+    secret: config.HUB_JWT_SECRET ?? (config.HUB_JWT_PUBLIC_KEY_FILE ? undefined : await developmentJwtSecret(config.HUB_DATA_DIR)),
+    publicKeyFile: config.HUB_JWT_PUBLIC_KEY_FILE,
+    issuer: config.HUB_JWT_ISSUER,
+    audience: config.HUB_JWT_AUDIENCE,
+    allowAnonymous: config.HUB_ALLOW_ANONYMOUS,
+  });
+  if (config.HUB_ALLOW_ANONYMOUS) log.warn('anonymous callers may read (HUB_ALLOW_ANONYMOUS=true); set it to false to require a token');
+
+  const supergraphFile = config.HUB_SUPERGRAPH_FILE ?? defaultSupergraphFile();
+  await readSupergraph(supergraphFile); // fail now, with the file's name, rather than inside the gateway
+  const urlOverrides = parseSubgraphUrls(config.HUB_SUBGRAPH_URLS);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraphFromFile(supergraphFile, log),
+    buildService: ({ name, url }) =>
+      new SignedDataSource({
+        name,
+        url: urlOverrides.get(name) ?? url!,
+        signingSecret: config.HUB_SIGNING_SECRET!,
+        timeoutMs: config.HUB_SUBGRAPH_TIMEOUT_MS,
+      }),
+    logger: { debug: (m) => log.debug(String(m)), info: (m) => log.debug(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.HUB_INTROSPECTION,
+    // Stacks go to the log, never to callers: analysts need the sentence, not the frames.
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.HUB_MAX_TOKENS },
+    validationRules: [maxDepthRule(config.HUB_MAX_DEPTH), maxAliasesRule(config.HUB_MAX_ALIASES)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin],
+    ...(production ? { formatError: productionErrors } : {}),
+    logger: { debug: (m) => log.debug(String(m)), info: (m) => log.debug(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
+  });
+  try {
+    await apollo.start();
+  } catch (error) {
+    throw new Error(`the supergraph in ${supergraphFile} cannot be served: ${(error as Error).message}`);
+  }
+
+  const handler = graphqlHttpHandler<GatewayContext>({
+    apollo,
+    maxBodyBytes: config.HUB_MAX_BODY_BYTES,
+    context: async (request) => ({ identity: await authenticate(request.headers.authorization) }),
+    routes: {
+      '/': () => jsonReply(200, { service: 'hub gateway', graphql: '/graphql', health: ['/health/live', '/health/ready'] }),
+      '/health/live': () => jsonReply(200, { status: 'ok' }),
+      // The gateway serves from its supergraph file alone; it is ready once that is loaded.
+      '/health/ready': () => jsonReply(200, { status: 'ready', supergraph: supergraphFile }),
+    },
+    onError: (error) => log.error('request failed', { error }),
+  });
+
+  return { handler, supergraphFile, stop: () => apollo.stop() };
+}

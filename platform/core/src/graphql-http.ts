@@ -1,0 +1,173 @@
+/**
+ * Serves an Apollo Server over node:http, with the few routes every hub process has.
+ *
+ * Plain node:http rather than a framework: the subgraphs must see the exact body bytes to check
+ * the gateway's signature, and both sides need the same answers to broken requests (bad JSON →
+ * 400, too large → 413, unknown path → 404) without a framework's defaults in between.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+
+export interface RawRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: IncomingMessage['headers'];
+  /** The body exactly as received (empty for GET). */
+  readonly body: Buffer;
+}
+
+export interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  body: string | Buffer;
+}
+
+export type RouteHandler = (request: RawRequest) => Promise<Reply> | Reply;
+
+export interface GraphQLHttpOptions<Context extends BaseContext> {
+  apollo: ApolloServer<Context>;
+  /** Builds the per-request context; may throw a GraphQLError with extensions.http.status. */
+  context: (request: RawRequest) => Promise<Context>;
+  /** Runs before GraphQL; a reply stops the request there (used to refuse unsigned calls). */
+  guard?: (request: RawRequest) => Promise<Reply | undefined> | Reply | undefined;
+  /** Extra routes by exact path, e.g. health checks and the IDE page. */
+  routes?: Record<string, RouteHandler>;
+  path?: string;
+  maxBodyBytes?: number;
+  onError?: (error: unknown) => void;
+}
+
+export function jsonReply(status: number, value: unknown, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(value) };
+}
+
+/** A GraphQL-shaped error reply, for failures that happen before GraphQL runs. */
+export function errorReply(status: number, code: string, message: string): Reply {
+  return jsonReply(status, { errors: [{ message, extensions: { code } }] });
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQLHttpOptions<Context>) {
+  const { apollo, path = '/graphql', maxBodyBytes = 1_000_000 } = options;
+
+  async function handle(req: IncomingMessage): Promise<Reply> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let body: Buffer;
+    try {
+      body = await readBody(req, maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        return errorReply(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBodyBytes} bytes.`);
+      }
+      throw error;
+    }
+    const request: RawRequest = { method: req.method ?? 'GET', url, headers: req.headers, body };
+    const route = options.routes?.[url.pathname];
+    if (route) return route(request);
+    if (url.pathname !== path) return errorReply(404, 'NOT_FOUND', `No route ${url.pathname}; GraphQL is served at ${path}.`);
+
+    const refused = await options.guard?.(request);
+    if (refused) return refused;
+
+    let parsedBody: unknown;
+    const contentType = req.headers['content-type'] ?? '';
+    if (request.method === 'POST' && contentType.includes('application/json')) {
+      try {
+        parsedBody = JSON.parse(body.toString('utf8'));
+      } catch (error) {
+        return errorReply(400, 'BAD_REQUEST', `The request body is not valid JSON: ${(error as Error).message}`);
+      }
+    } else if (request.method === 'POST' && body.length > 0) {
+      parsedBody = body.toString('utf8');
+    }
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: url.search, body: parsedBody },
+      context: () => options.context(request),
+    });
+    const replyHeaders = Object.fromEntries(result.headers);
+    if (result.body.kind === 'complete') {
+      return { status: result.status ?? 200, headers: replyHeaders, body: result.body.string };
+    }
+    let text = '';
+    for await (const chunk of result.body.asyncIterator) text += chunk;
+    return { status: result.status ?? 200, headers: replyHeaders, body: text };
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    let reply: Reply;
+    try {
+      reply = await handle(req);
+    } catch (error) {
+      options.onError?.(error);
+      reply = errorReply(500, 'INTERNAL_SERVER_ERROR', 'The server failed to handle the request.');
+    }
+    res.writeHead(reply.status, reply.headers);
+    res.end(reply.body);
+  };
+}
+
+export interface RunningHttpServer {
+  readonly server: Server;
+  readonly port: number;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Listens on host:port (0 picks a free port) and resolves once listening; errors name the port. */
+export function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  options: { port: number; host: string; portVariable?: string },
+): Promise<RunningHttpServer> {
+  const server = createServer({ keepAliveTimeout: 65_000 }, handler);
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        const hint = options.portVariable ? `; set ${options.portVariable} to another port (0 picks a free one)` : '';
+        reject(new Error(`Port ${options.port} on ${options.host} is already in use${hint}.`));
+      } else if (error.code === 'EACCES') {
+        reject(new Error(`Not allowed to listen on port ${options.port} on ${options.host}.`));
+      } else reject(error);
+    });
+    server.listen(options.port, options.host, () => {
+      const { port } = server.address() as AddressInfo;
+      const shownHost = options.host === '127.0.0.1' || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+      resolve({
+        server,
+        port,
+        url: `http://${shownHost}:${port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeIdleConnections();
+            // Connections still busy get a moment to finish, then go.
+            setTimeout(() => server.closeAllConnections(), 5_000).unref();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,6 @@
+export * from './config.js';
+export * from './log.js';
+export * from './signature.js';
+export * from './identity.js';
+export * from './graphql-http.js';
+export * from './process.js';

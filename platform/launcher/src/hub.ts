@@ -1,0 +1,98 @@
+/**
+ * Starts the whole hub: storage (the embedded store unless MongoDB URIs are given), the seed,
+ * the three subgraphs and the gateway, each subgraph and the gateway in a process of its own.
+ * Used by `npm start` and by the end-to-end tests.
+ */
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from '@hub/core';
+import { applySeed } from '@hub/seed';
+import { startService, type ServiceProcess } from './child-process.js';
+import type { LauncherConfig } from './config.js';
+import { freePort } from './ports.js';
+import { openStorage } from './storage.js';
+
+export interface RunningHub {
+  readonly gatewayUrl: string;
+  readonly subgraphUrls: Record<string, string>;
+  readonly targets: Record<string, { uri: string; dbName: string }>;
+  readonly signingSecret: string;
+  stop(): Promise<void>;
+}
+
+export interface HubOptions {
+  config: LauncherConfig;
+  log: Logger;
+  /** Extra environment for the children (e.g. HUB_ENV=production in a test). */
+  env?: NodeJS.ProcessEnv;
+  host?: string;
+}
+
+const scriptOf = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
+
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const { config, log } = options;
+  const host = options.host ?? '127.0.0.1';
+  const started: Array<{ stop(): Promise<void> }> = [];
+  const stopAll = async () => {
+    for (const part of started.reverse()) await part.stop().catch((error: unknown) => log.error('stop failed', { error }));
+  };
+  try {
+    const storage = await openStorage(config, log);
+    started.push(storage);
+    if (config.seed) await applySeed({ targets: storage.targets, log: log.child('seed') });
+
+    const signingSecret = config.signingSecret ?? randomBytes(32).toString('base64url');
+    const env = {
+      ...process.env,
+      ...options.env,
+      HUB_HOST: host,
+      HUB_DATA_DIR: config.dataDir,
+      HUB_SIGNING_SECRET: signingSecret,
+    };
+    const ports = await Promise.all(config.subgraphs.map((subgraph) => (subgraph.port === 0 ? freePort(host) : subgraph.port)));
+    const subgraphs: ServiceProcess[] = await Promise.all(
+      config.subgraphs.map(async (subgraph, index) => {
+        const prefix = subgraph.name.toUpperCase();
+        const service = await startService({
+          name: subgraph.name,
+          script: scriptOf(`${subgraph.packageName}/main`),
+          baseUrl: `http://${host}:${ports[index]}`,
+          log,
+          env: {
+            ...env,
+            [`${prefix}_PORT`]: String(ports[index]),
+            [`${prefix}_MONGODB_URI`]: storage.targets[subgraph.name]!.uri,
+            [`${prefix}_DB`]: subgraph.dbName,
+          },
+        });
+        started.push(service);
+        return service;
+      }),
+    );
+    const subgraphUrls = Object.fromEntries(subgraphs.map((service) => [service.name, `${service.url}/graphql`]));
+    const gatewayPort = config.gatewayPort === 0 ? await freePort(host) : config.gatewayPort;
+    const gateway = await startService({
+      name: 'gateway',
+      script: scriptOf('@hub/gateway/main'),
+      baseUrl: `http://${host}:${gatewayPort}`,
+      log,
+      env: {
+        ...env,
+        GATEWAY_PORT: String(gatewayPort),
+        HUB_SUBGRAPH_URLS: Object.entries(subgraphUrls).map(([name, url]) => `${name}=${url}`).join(','),
+      },
+    });
+    started.push(gateway);
+    return {
+      gatewayUrl: `${gateway.url.replace('127.0.0.1', 'localhost')}/graphql`,
+      subgraphUrls,
+      targets: storage.targets,
+      signingSecret,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

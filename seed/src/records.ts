@@ -1,0 +1,43 @@
+/**
+ * From facts to the records each subgraph stores. Ids are the facts' natural keys, so the same
+ * seed always writes the same records; derived fields (search tokens, sort keys) are computed
+ * by the entities themselves when written.
+ */
+import { Committee, organization, Province } from '@hub/organization';
+import { Event, events as eventsSubgraph } from '@hub/events';
+import { Conclusion, knowledge, SourceDocument, Strategy, Topic } from '@hub/knowledge';
+import type { SubgraphDefinition } from '@hub/kit';
+import type { Facts } from './facts/index.js';
+
+export interface SeedCollection {
+  entity: new () => { _id: string; refresh?: () => unknown };
+  records: (facts: Facts) => Array<{ _id: string } & Record<string, unknown>>;
+}
+
+export interface SeedPlan {
+  subgraph: SubgraphDefinition;
+  collections: SeedCollection[];
+}
+
+export const SEED_PLAN: SeedPlan[] = [
+  {
+    subgraph: organization,
+    collections: [
+      { entity: Province, records: (f) => f.provinces.map((p) => ({ _id: p.code, ...p })) },
+      { entity: Committee, records: (f) => f.committees.map(({ id, ...c }) => ({ _id: id, code: id, ...c })) },
+    ],
+  },
+  {
+    subgraph: eventsSubgraph,
+    collections: [{ entity: Event, records: (f) => f.events.map(({ id, ...e }) => ({ _id: id, ...e })) }],
+  },
+  {
+    subgraph: knowledge,
+    collections: [
+      { entity: Topic, records: (f) => f.topics.map(({ code, ...t }) => ({ _id: code, ...t })) },
+      { entity: SourceDocument, records: (f) => f.documents.map(({ id, file, ...d }) => ({ _id: id, origin: file, ...d })) },
+      { entity: Strategy, records: (f) => f.strategies.map(({ id, ...s }) => ({ _id: id, ...s })) },
+      { entity: Conclusion, records: (f) => f.conclusions.map(({ id, ...c }) => ({ _id: id, ...c })) },
+    ],
+  },
+];

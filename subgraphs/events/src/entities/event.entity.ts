@@ -1,0 +1,141 @@
+import { Embedded, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { dateSortKey, PartialDate, searchTokens } from '@hub/kit';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { EventKind } from '../enums.js';
+import { Participant } from './participant.embeddable.js';
+import { Period } from './period.embeddable.js';
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** A conference, briefing or review meeting. */
+@Entity({ collection: 'events' })
+@ObjectType({ description: 'A conference, briefing or review meeting, as its sources report it.' })
+@Directive('@key(fields: "id")')
+export class Event {
+  @PrimaryKey({ type: 'string' })
+  _id!: string;
+
+  @Field(() => ID, { description: 'Stable identifier (a slug).' })
+  get id(): string {
+    return this._id;
+  }
+
+  @Property({ type: 'string' })
+  @Field(() => String, { description: 'A descriptive Vietnamese title.' })
+  title!: string;
+
+  @Property({ type: 'string' })
+  @Index()
+  @Field(() => EventKind)
+  kind!: EventKind;
+
+  @Embedded({ entity: () => PartialDate, object: true })
+  @Field(() => PartialDate, { description: 'When it took place: only the parts the sources state.' })
+  date!: PartialDate;
+
+  @Property({ type: 'string', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where, as written: "Hà Nội".' })
+  location?: string;
+
+  @Property({ type: 'string', nullable: true })
+  @Index()
+  provinceCode?: string;
+
+  @Property({ type: 'string', nullable: true })
+  organizerId?: string;
+
+  @Embedded({ entity: () => Participant, object: true, array: true })
+  @Field(() => [Participant], { description: 'Who took part and as what, in the order the sources name them.' })
+  participants: Participant[] = [];
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'How many provincial committees attended, when the source gives a number.' })
+  attendingCommitteeCount?: number;
+
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Online bridge points, when the event was broadcast to several sites.' })
+  bridgePoints?: number;
+
+  @Embedded({ entity: () => Period, object: true, nullable: true })
+  @Field(() => Period, { nullable: true, description: 'The period the meeting reviewed, e.g. the first half of 2020.' })
+  reviewPeriod?: Period;
+
+  @Property({ type: 'array' })
+  @Field(() => [String], { description: "Key tasks the meeting set, one per item, in the source's own order." })
+  tasks: string[] = [];
+
+  @Property({ type: 'array' })
+  @Index()
+  conclusionIds: string[] = [];
+
+  @Property({ type: 'array' })
+  @Index()
+  strategyIds: string[] = [];
+
+  @Property({ type: 'array' })
+  @Index()
+  sources: string[] = [];
+
+  /** The organizer and every participating committee: what `Committee.events` looks up. */
+  @Property({ type: 'array' })
+  @Index()
+  committeeIds: string[] = [];
+
+  @Property({ type: 'array' })
+  @Index()
+  agencyIds: string[] = [];
+
+  @Property({ type: 'array' })
+  @Index()
+  personIds: string[] = [];
+
+  @Property({ type: 'array' })
+  @Index()
+  searchTokens: string[] = [];
+
+  /** First and last day the partial date may mean (ISO), for from/to filters; absent without a year. */
+  @Property({ type: 'string', nullable: true })
+  @Index()
+  earliestDay?: string;
+
+  @Property({ type: 'string', nullable: true })
+  @Index()
+  latestDay?: string;
+
+  /** Chronological, unknown years last; unique by the id suffix. */
+  @Property({ type: 'string' })
+  @Unique()
+  ascKey!: string;
+
+  /** Sorted descending: newest first, unknown years still last. */
+  @Property({ type: 'string' })
+  @Unique()
+  descKey!: string;
+
+  @Property({ type: 'Date', nullable: true })
+  archivedAt?: Date;
+
+  /** Recomputes the derived fields after the stored ones changed. */
+  refresh(): this {
+    const { year, month, day } = this.date;
+    this.committeeIds = unique([this.organizerId, ...this.participants.map((p) => p.committeeId)]);
+    this.agencyIds = unique(this.participants.map((p) => p.agencyId));
+    this.personIds = unique(this.participants.map((p) => p.personId));
+    this.searchTokens = searchTokens(this.title, this.location, ...this.participants.map((p) => p.title), ...this.tasks);
+    this.ascKey = `${dateSortKey(this.date)} ${this._id}`;
+    this.descKey = year == null ? `0-${pad(month ?? 0)}-${pad(day ?? 0)} ${this._id}` : `1-${dateSortKey(this.date).slice(2)} ${this._id}`;
+    if (year == null) {
+      this.earliestDay = undefined;
+      this.latestDay = undefined;
+    } else {
+      const lastDay = month == null ? 31 : new Date(Date.UTC(year, month, 0)).getUTCDate();
+      this.earliestDay = `${pad(year, 4)}-${pad(month ?? 1)}-${pad(day ?? 1)}`;
+      this.latestDay = `${pad(year, 4)}-${pad(month ?? 12)}-${pad(day ?? lastDay)}`;
+    }
+    return this;
+  }
+}
+
+function unique(values: Array<string | undefined>): string[] {
+  return [...new Set(values.filter((value): value is string => Boolean(value)))];
+}

@@ -1,0 +1,46 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum EventKind {
+  BRIEFING = 'BRIEFING',
+  CONFERENCE = 'CONFERENCE',
+  NATIONAL_CONFERENCE = 'NATIONAL_CONFERENCE',
+  REVIEW_MEETING = 'REVIEW_MEETING',
+  OTHER = 'OTHER',
+}
+registerEnumType(EventKind, {
+  name: 'EventKind',
+  description: 'What kind of meeting an event was.',
+  valuesConfig: {
+    BRIEFING: { description: 'A periodic briefing (giao ban).' },
+    CONFERENCE: { description: 'A conference (hội nghị).' },
+    NATIONAL_CONFERENCE: { description: 'A national conference, often with video bridge points (hội nghị toàn quốc).' },
+    REVIEW_MEETING: { description: 'An interim or final review of a period (sơ kết, tổng kết).' },
+    OTHER: { description: 'Anything else.' },
+  },
+});
+
+export enum ParticipantRole {
+  CHAIR = 'CHAIR',
+  SPEAKER = 'SPEAKER',
+  REPORTER = 'REPORTER',
+  ATTENDEE = 'ATTENDEE',
+}
+registerEnumType(ParticipantRole, {
+  name: 'ParticipantRole',
+  description: 'What a participant did at an event.',
+  valuesConfig: {
+    CHAIR: { description: 'Chaired the meeting (chủ trì).' },
+    SPEAKER: { description: 'Spoke or gave direction (phát biểu, chỉ đạo).' },
+    REPORTER: { description: 'Presented a report (báo cáo, trình bày).' },
+    ATTENDEE: { description: 'Attended (tới dự, tham dự).' },
+  },
+});
+
+export enum EventOrder {
+  DATE_DESC = 'DATE_DESC',
+  DATE_ASC = 'DATE_ASC',
+}
+registerEnumType(EventOrder, {
+  name: 'EventOrder',
+  description: 'The order of a list of events; events whose year is unknown come last either way.',
+});

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/kit';
+import { events } from './subgraph.js';
+
+runSubgraph(events);

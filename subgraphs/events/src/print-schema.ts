@@ -1,0 +1,4 @@
+import { printSubgraphSdl } from '@hub/kit';
+import { events } from './subgraph.js';
+
+process.stdout.write(await printSubgraphSdl(events));

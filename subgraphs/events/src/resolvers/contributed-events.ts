@@ -1,0 +1,49 @@
+/**
+ * The `events` fields this subgraph adds to entities owned elsewhere (Committee.events, …).
+ * Each parent's events come from one batched query per plan step, whatever the number of
+ * parents; paging then happens on the loaded rows.
+ */
+import { DEFAULT_PAGE_SIZE, manyBy, MAX_PAGE_SIZE, paginateLoaded, type ReferenceClass, type SubgraphContext } from '@hub/kit';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Event } from '../entities/event.entity.js';
+import { ACTIVE, eventConditions } from '../event-filter.js';
+import { EventFilter } from '../inputs/event-filter.input.js';
+import { EventConnection } from './event.resolver.js';
+
+type IdField = 'committeeIds' | 'agencyIds' | 'personIds' | 'conclusionIds' | 'strategyIds' | 'sources';
+
+/** A paged, filterable `events` field for organization's entities. */
+export function pagedEventsResolver(Ref: ReferenceClass<'id'>, field: IdField, description: string) {
+  @Resolver(() => Ref)
+  class PagedEventsResolver {
+    @FieldResolver(() => EventConnection, { description })
+    async events(
+      @Root() parent: { id: string },
+      @Ctx() ctx: SubgraphContext,
+      @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
+      @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
+      @Arg('after', () => String, { nullable: true }) after?: string,
+    ) {
+      const rows = await manyBy(ctx, Event, field, { where: eventConditions(filter) }).load(parent.id);
+      return paginateLoaded(rows, { sortField: 'descKey', descending: true, first, after });
+    }
+  }
+  return PagedEventsResolver;
+}
+
+/** A plain list `events` field for knowledge's entities, newest first. */
+export function listedEventsResolver(Ref: ReferenceClass<'id'>, field: IdField, description: string) {
+  @Resolver(() => Ref)
+  class ListedEventsResolver {
+    @FieldResolver(() => [Event], { description })
+    events(@Root() parent: { id: string }, @Ctx() ctx: SubgraphContext) {
+      return manyBy(ctx, Event, field, { where: ACTIVE, sort: (a, b) => (a.descKey < b.descKey ? 1 : -1) }).load(parent.id);
+    }
+  }
+  return ListedEventsResolver;
+}
+
+/** Stubs resolve to themselves: this subgraph knows only their id and adds `events`. */
+export function stubReference(Ref: ReferenceClass<'id'>) {
+  return { __resolveReference: (reference: { id: string }) => Ref.of(reference.id) };
+}

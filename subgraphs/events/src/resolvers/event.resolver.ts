@@ -1,0 +1,61 @@
+import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, type SubgraphContext } from '@hub/kit';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Event } from '../entities/event.entity.js';
+import { EventOrder } from '../enums.js';
+import { eventConditions } from '../event-filter.js';
+import { EventFilter } from '../inputs/event-filter.input.js';
+import { CommitteeRef, ConclusionRef, ProvinceRef, SourceDocumentRef, StrategyRef } from '../references.js';
+
+export const EventConnection = connectionType(Event, 'Event', 'A page of events.');
+
+@Resolver(() => Event)
+export class EventResolver {
+  @Query(() => Event, { nullable: true, description: 'One event by id.' })
+  event(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+    return byId(ctx, Event).load(id);
+  }
+
+  @Query(() => EventConnection, { description: 'Events, newest first unless `orderBy` says otherwise.' })
+  events(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('orderBy', () => EventOrder, { nullable: true, defaultValue: EventOrder.DATE_DESC }) orderBy?: EventOrder,
+  ) {
+    const ascending = orderBy === EventOrder.DATE_ASC;
+    return paginate(ctx.em, {
+      entity: Event,
+      where: eventConditions(filter),
+      sortField: ascending ? 'ascKey' : 'descKey',
+      descending: !ascending,
+      first,
+      after,
+    });
+  }
+
+  @FieldResolver(() => CommitteeRef, { nullable: true, description: 'The committee that held the event.' })
+  organizer(@Root() event: Event) {
+    return event.organizerId ? CommitteeRef.of(event.organizerId) : null;
+  }
+
+  @FieldResolver(() => ProvinceRef, { nullable: true, description: 'The province it took place in.' })
+  province(@Root() event: Event) {
+    return event.provinceCode ? ProvinceRef.of(event.provinceCode) : null;
+  }
+
+  @FieldResolver(() => [ConclusionRef], { description: 'The conclusions it studied or implemented.' })
+  conclusions(@Root() event: Event) {
+    return event.conclusionIds.map(ConclusionRef.of);
+  }
+
+  @FieldResolver(() => [StrategyRef], { description: 'The strategies it reviewed or implemented.' })
+  strategies(@Root() event: Event) {
+    return event.strategyIds.map(StrategyRef.of);
+  }
+
+  @FieldResolver(() => [SourceDocumentRef], { description: 'The documents that report it.' })
+  sources(@Root() event: Event) {
+    return event.sources.map(SourceDocumentRef.of);
+  }
+}

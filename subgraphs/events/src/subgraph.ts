@@ -1,0 +1,36 @@
+import { PartialDate, type SubgraphDefinition } from '@hub/kit';
+import { Event } from './entities/event.entity.js';
+import { Participant } from './entities/participant.embeddable.js';
+import { Period } from './entities/period.embeddable.js';
+import { AgencyRef, CommitteeRef, ConclusionRef, PersonRef, ProvinceRef, SourceDocumentRef, StrategyRef } from './references.js';
+import { listedEventsResolver, pagedEventsResolver, stubReference } from './resolvers/contributed-events.js';
+import { eventReference } from './resolvers/event.reference.js';
+import { EventResolver } from './resolvers/event.resolver.js';
+import { ParticipantResolver } from './resolvers/participant.resolver.js';
+
+/** Conferences, briefings and reviews, with their participants and tasks. */
+export const events: SubgraphDefinition = {
+  name: 'events',
+  defaultPort: 4002,
+  entities: [Event, Participant, Period, PartialDate],
+  resolvers: [
+    EventResolver,
+    ParticipantResolver,
+    pagedEventsResolver(CommitteeRef, 'committeeIds', 'Events this committee organized or took part in, newest first.'),
+    pagedEventsResolver(AgencyRef, 'agencyIds', 'Events this agency took part in, newest first.'),
+    pagedEventsResolver(PersonRef, 'personIds', 'Events this person took part in, newest first.'),
+    listedEventsResolver(ConclusionRef, 'conclusionIds', 'Events that studied or implemented this conclusion, newest first.'),
+    listedEventsResolver(StrategyRef, 'strategyIds', 'Events that reviewed or implemented this strategy, newest first.'),
+    listedEventsResolver(SourceDocumentRef, 'sources', 'Events this document reports, newest first.'),
+  ],
+  orphanedTypes: [ProvinceRef],
+  references: {
+    Event: eventReference,
+    Committee: stubReference(CommitteeRef),
+    Agency: stubReference(AgencyRef),
+    Person: stubReference(PersonRef),
+    Conclusion: stubReference(ConclusionRef),
+    Strategy: stubReference(StrategyRef),
+    SourceDocument: stubReference(SourceDocumentRef),
+  },
+};

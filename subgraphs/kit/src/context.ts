@@ -1,0 +1,30 @@
+import type { EntityManager } from '@mikro-orm/mongodb';
+import type { Identity, Logger } from '@hub/core';
+import DataLoader from 'dataloader';
+
+/** What every resolver of every subgraph receives, built fresh for each request. */
+export interface SubgraphContext {
+  /** An EntityManager forked for this request: its own identity map, nothing shared. */
+  readonly em: EntityManager;
+  /** The caller, as the gateway authenticated and signed it. */
+  readonly identity: Identity;
+  readonly loaders: LoaderCache;
+  readonly log: Logger;
+}
+
+/**
+ * The request's DataLoaders, created on first use. Resolvers ask for a loader by a key naming
+ * what it loads; all rows a plan step needs then go out in one batch.
+ */
+export class LoaderCache {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  get<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = create() as DataLoader<unknown, unknown>;
+      this.loaders.set(key, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Batch loaders: one `$in` query per entity type per plan step, results in key order.
+ * Every `__resolveReference` and every list-valued field goes through one of these.
+ */
+import type { EntityClass } from '@mikro-orm/core';
+
+/** A Mongo filter; MikroORM's generic filter types fight generic code, so we cast at the call. */
+export type Filter = Record<string, unknown>;
+import DataLoader from 'dataloader';
+import type { SubgraphContext } from './context.js';
+
+type WithId = { _id: string };
+
+/** Loads records of one type by id; a missing id gives null. */
+export function byId<T extends WithId>(ctx: SubgraphContext, entity: EntityClass<T>): DataLoader<string, T | null> {
+  return ctx.loaders.get(`${entity.name}#id`, () =>
+    new DataLoader<string, T | null>(async (ids) => {
+      const rows = await ctx.em.find(entity, { _id: { $in: [...ids] } } as never);
+      const found = new Map(rows.map((row) => [row._id, row]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+  );
+}
+
+/**
+ * Loads, for each key, the records whose `field` equals the key or (for an array field)
+ * contains it. `where` narrows every batch the same way (e.g. leaving archived records out).
+ */
+export function manyBy<T extends WithId>(
+  ctx: SubgraphContext,
+  entity: EntityClass<T>,
+  field: keyof T & string,
+  options: { where?: Filter; sort?: (a: T, b: T) => number } = {},
+): DataLoader<string, T[]> {
+  // Calls with the same narrowing share one loader, so they batch into one query.
+  return ctx.loaders.get(`${entity.name}#${field}#${JSON.stringify(options.where ?? {})}`, () =>
+    new DataLoader<string, T[]>(async (keys) => {
+      const inKeys: Filter = { [field]: { $in: [...keys] } };
+      const rows = await ctx.em.find(entity, (options.where ? { $and: [inKeys, options.where] } : inKeys) as never);
+      const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+      for (const row of options.sort ? [...rows].sort(options.sort) : rows) {
+        const value = row[field] as unknown;
+        for (const key of Array.isArray(value) ? value : [value]) groups.get(key as string)?.push(row);
+      }
+      return keys.map((key) => groups.get(key) ?? []);
+    }),
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * Cursor paging over a unique, indexed sort field. The cursor is the last row's sort value, so a
+ * page is one range query (`field > cursor`, limit first + 1) plus one count, whatever the page
+ * number: no skip, and rows added before the cursor do not shift later pages.
+ */
+import type { EntityManager } from '@mikro-orm/mongodb';
+import type { EntityName } from '@mikro-orm/core';
+import { badUserInput } from './errors.js';
+import type { Filter } from './loaders.js';
+
+/** The largest page a client may ask for; asking for more is an error, not a silent cut. */
+export const MAX_PAGE_SIZE = 100;
+
+export interface Page<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+export function encodeCursor(sortValue: string): string {
+  return Buffer.from(JSON.stringify([sortValue]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 1 && typeof parsed[0] === 'string') return parsed[0];
+  } catch {
+    // fall through to the error below
+  }
+  throw badUserInput('after', 'is not a cursor returned by this field; pass a pageInfo.endCursor');
+}
+
+/** The page size when a client gives none. */
+export const DEFAULT_PAGE_SIZE = 20;
+
+export function checkFirst(first: number): void {
+  if (!Number.isInteger(first) || first < 0) throw badUserInput('first', `must be 0 or more, got ${first}`);
+  if (first > MAX_PAGE_SIZE) throw badUserInput('first', `must be at most ${MAX_PAGE_SIZE}, got ${first}; page with \`after\``);
+}
+
+export interface PageRequest<T> {
+  entity: EntityName<T>;
+  where: Filter;
+  /** A unique, indexed field holding a string that orders the rows. */
+  sortField: keyof T & string;
+  descending?: boolean;
+  first?: number | null;
+  after?: string | null;
+}
+
+export async function paginate<T extends object>(em: EntityManager, request: PageRequest<T>): Promise<Page<T>> {
+  const first = request.first ?? DEFAULT_PAGE_SIZE;
+  checkFirst(first);
+  const { sortField, descending = false } = request;
+  const position = request.after ? { [sortField]: { [descending ? '$lt' : '$gt']: decodeCursor(request.after) } } : undefined;
+  const where = (position ? { $and: [request.where, position] } : request.where) as never;
+  const [rows, totalCount] = await Promise.all([
+    first === 0
+      ? Promise.resolve([] as T[])
+      : em.find(request.entity, where, {
+          orderBy: { [sortField]: descending ? 'desc' : 'asc' } as never,
+          limit: first + 1,
+        }),
+    em.count(request.entity, request.where as never),
+  ]);
+  return toPage(rows as T[], first, sortField, totalCount);
+}
+
+function toPage<T>(rows: T[], first: number, sortField: keyof T & string, totalCount: number): Page<T> {
+  const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(String(node[sortField])), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}
+
+/**
+ * Pages rows already loaded (a batch loaded for many parents at once, e.g. every committee's
+ * events in one query): same cursors and checks as `paginate`, no further query.
+ */
+export function paginateLoaded<T>(rows: readonly T[], request: { sortField: keyof T & string; descending?: boolean; first?: number | null; after?: string | null }): Page<T> {
+  const first = request.first ?? DEFAULT_PAGE_SIZE;
+  checkFirst(first);
+  const { sortField, descending = false } = request;
+  const key = (row: T) => String(row[sortField]);
+  // Code-unit order, as MongoDB sorts strings, so both paths agree on cursors.
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const sorted = [...rows].sort((a, b) => (descending ? compare(key(b), key(a)) : compare(key(a), key(b))));
+  const after = request.after ? decodeCursor(request.after) : undefined;
+  const rest = after === undefined ? sorted : sorted.filter((row) => (descending ? key(row) < after : key(row) > after));
+  return toPage(rest.slice(0, first + 1), first, sortField, rows.length);
+}

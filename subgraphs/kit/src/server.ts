@@ -1,0 +1,101 @@
+/**
+ * A subgraph's HTTP server: GraphQL for signed requests from the gateway, health endpoints for
+ * orchestrators, and /metrics. Built without listening, so tests can start it on port 0.
+ */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  decodeIdentity,
+  errorReply,
+  graphqlHttpHandler,
+  jsonReply,
+  listen,
+  SIGNATURE_HEADERS,
+  verifyRequest,
+  type Logger,
+  type RawRequest,
+  type RunningHttpServer,
+} from '@hub/core';
+import type { SubgraphConfig } from './config.js';
+import { LoaderCache, type SubgraphContext } from './context.js';
+import type { Database } from './orm.js';
+import type { FederatedSchema } from './schema.js';
+
+export interface SubgraphServer {
+  readonly handler: ReturnType<typeof graphqlHttpHandler>;
+  stop(): Promise<void>;
+}
+
+export interface SubgraphServerOptions {
+  name: string;
+  schema: FederatedSchema;
+  database: Database;
+  config: Pick<SubgraphConfig, 'env' | 'signingSecret' | 'signatureMaxAgeMs'>;
+  log: Logger;
+}
+
+export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
+  const { name, database, config, log } = options;
+  const production = config.env === 'production';
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema: options.schema.schema,
+    // Only the gateway talks to a subgraph; people use the gateway's IDE.
+    // No landing page (people use the gateway's) and no Apollo Studio traces (nothing leaves the hub).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    includeStacktraceInErrorResponses: false,
+    introspection: !production,
+  });
+  await apollo.start();
+
+  const guard = (request: RawRequest) => {
+    if (request.method !== 'POST') {
+      return errorReply(405, 'METHOD_NOT_ALLOWED', `The ${name} subgraph accepts only POST requests from the gateway.`);
+    }
+    const verdict = verifyRequest(config.signingSecret, request.headers, request.body, { maxAgeMs: config.signatureMaxAgeMs });
+    if (verdict.ok) return undefined;
+    log.warn('refused a request', { reason: verdict.reason, from: request.headers['x-forwarded-for'] });
+    return errorReply(401, 'UNAUTHENTICATED', `Refused: ${verdict.reason}. The ${name} subgraph answers only requests signed by the hub gateway.`);
+  };
+
+  const handler = graphqlHttpHandler<SubgraphContext>({
+    apollo,
+    guard,
+    context: async (request) => ({
+      em: database.orm.em.fork(),
+      // The guard has checked the signature over this header, so it is the gateway's word.
+      identity: decodeIdentity(String(request.headers[SIGNATURE_HEADERS.identity]))!,
+      loaders: new LoaderCache(),
+      log,
+    }),
+    routes: {
+      '/health/live': () => jsonReply(200, { status: 'ok', subgraph: name }),
+      '/health/ready': async () => {
+        try {
+          await database.ping();
+          return jsonReply(200, { status: 'ready', subgraph: name });
+        } catch (error) {
+          return jsonReply(503, { status: 'unavailable', subgraph: name, reason: `database: ${(error as Error).message}` });
+        }
+      },
+      '/metrics': () => ({
+        status: 200,
+        headers: { 'content-type': 'text/plain; version=0.0.4' },
+        body: [
+          '# HELP hub_db_commands_total Database commands sent by this subgraph, by command name.',
+          '# TYPE hub_db_commands_total counter',
+          ...[...database.commands].map(([command, count]) => `hub_db_commands_total{subgraph="${name}",command="${command}"} ${count}`),
+          '',
+        ].join('\n'),
+      }),
+    },
+    onError: (error) => log.error('request failed', { error }),
+  });
+
+  return { handler, stop: () => apollo.stop() };
+}
+
+export interface StartedSubgraph {
+  readonly http: RunningHttpServer;
+  readonly database: Database;
+  stop(): Promise<void>;
+}

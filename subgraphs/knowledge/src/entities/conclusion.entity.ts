@@ -1,0 +1,64 @@
+import { Embedded, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { foldText, PartialDate, searchTokens } from '@hub/kit';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+@Entity({ collection: 'conclusions' })
+@ObjectType({ description: 'A conclusion of a Party body, such as Politburo Conclusion 57-KL/TW.' })
+@Directive('@key(fields: "id")')
+export class Conclusion {
+  @PrimaryKey({ type: 'string' })
+  _id!: string;
+
+  @Field(() => ID, { description: 'Stable identifier (a slug of the number).' })
+  get id(): string {
+    return this._id;
+  }
+
+  @Property({ type: 'string' })
+  @Unique()
+  @Field(() => String, { description: 'The number as written: "57-KL/TW".' })
+  number!: string;
+
+  @Property({ type: 'string' })
+  @Field(() => String)
+  title!: string;
+
+  @Property({ type: 'string', nullable: true })
+  issuedById?: string;
+
+  @Embedded({ entity: () => PartialDate, object: true, nullable: true })
+  @Field(() => PartialDate, { nullable: true, description: 'When it was issued: only the parts the sources state.' })
+  issuedOn?: PartialDate;
+
+  @Property({ type: 'string', nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it says, in our own words.' })
+  summary?: string;
+
+  @Property({ type: 'string', nullable: true })
+  @Index()
+  strategyId?: string;
+
+  @Property({ type: 'array' })
+  @Index()
+  topics: string[] = [];
+
+  @Property({ type: 'array' })
+  sources: string[] = [];
+
+  @Property({ type: 'array' })
+  @Index()
+  searchTokens: string[] = [];
+
+  @Property({ type: 'string' })
+  @Unique()
+  sortKey!: string;
+
+  @Property({ type: 'Date', nullable: true })
+  archivedAt?: Date;
+
+  refresh(): this {
+    this.searchTokens = searchTokens(this.number, this.title, this.summary);
+    this.sortKey = `${foldText(this.number)} ${this._id}`;
+    return this;
+  }
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/kit';
+import { knowledge } from './subgraph.js';
+
+runSubgraph(knowledge);

@@ -1,0 +1,54 @@
+import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, type SubgraphContext } from '@hub/kit';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Conclusion } from '../entities/conclusion.entity.js';
+import { SourceDocument } from '../entities/source-document.entity.js';
+import { Strategy } from '../entities/strategy.entity.js';
+import { Topic } from '../entities/topic.entity.js';
+import { AgencyRef } from '../references.js';
+import { loadTopics } from './topics.js';
+
+export const ConclusionConnection = connectionType(Conclusion, 'Conclusion', 'A page of conclusions.');
+
+@Resolver(() => Conclusion)
+export class ConclusionResolver {
+  @Query(() => Conclusion, { nullable: true, description: 'One conclusion by id or by number ("57-KL/TW"); give one of them.' })
+  async conclusion(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('number', () => String, { nullable: true }) number?: string,
+  ) {
+    if ((id == null) === (number == null)) throw badUserInput('conclusion', 'give exactly one of `id` or `number`');
+    if (id != null) return byId(ctx, Conclusion).load(id);
+    return ctx.em.findOne(Conclusion, { number: number!.trim().toUpperCase() });
+  }
+
+  @Query(() => ConclusionConnection, { description: 'Conclusions, by number.' })
+  conclusions(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return paginate(ctx.em, { entity: Conclusion, where: { archivedAt: null }, sortField: 'sortKey', first, after });
+  }
+
+  @FieldResolver(() => AgencyRef, { nullable: true, description: 'The body that issued it (the Politburo for 57-KL/TW).' })
+  issuedBy(@Root() conclusion: Conclusion) {
+    return conclusion.issuedById ? AgencyRef.of(conclusion.issuedById) : null;
+  }
+
+  @FieldResolver(() => Strategy, { nullable: true, description: 'The strategy it belongs to, where a source links them.' })
+  strategy(@Root() conclusion: Conclusion, @Ctx() ctx: SubgraphContext) {
+    return conclusion.strategyId ? byId(ctx, Strategy).load(conclusion.strategyId) : null;
+  }
+
+  @FieldResolver(() => [Topic])
+  topics(@Root() conclusion: Conclusion, @Ctx() ctx: SubgraphContext) {
+    return loadTopics(ctx, conclusion.topics);
+  }
+
+  @FieldResolver(() => [SourceDocument], { description: 'The documents that state this record.' })
+  async sources(@Root() conclusion: Conclusion, @Ctx() ctx: SubgraphContext) {
+    const documents = await byId(ctx, SourceDocument).loadMany(conclusion.sources);
+    return documents.filter((document) => document instanceof SourceDocument);
+  }
+}

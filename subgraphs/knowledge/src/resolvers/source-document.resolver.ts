@@ -1,0 +1,35 @@
+import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { SourceDocument } from '../entities/source-document.entity.js';
+import { Topic } from '../entities/topic.entity.js';
+import { DocumentFilter } from '../inputs/document-filter.input.js';
+import { loadTopics } from './topics.js';
+
+export const SourceDocumentConnection = connectionType(SourceDocument, 'SourceDocument', 'A page of source documents.');
+
+@Resolver(() => SourceDocument)
+export class SourceDocumentResolver {
+  @Query(() => SourceDocument, { nullable: true, description: 'One source document by id.' })
+  document(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+    return byId(ctx, SourceDocument).load(id);
+  }
+
+  @Query(() => SourceDocumentConnection, { description: 'Source documents, by title.' })
+  documents(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('filter', () => DocumentFilter, { nullable: true }) filter?: DocumentFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const conditions: Filter[] = [{ archivedAt: null }];
+    if (filter?.topicCode) conditions.push({ topics: filter.topicCode });
+    const search = searchFilter(filter?.search);
+    if (search) conditions.push(search);
+    return paginate(ctx.em, { entity: SourceDocument, where: { $and: conditions }, sortField: 'sortKey', first, after });
+  }
+
+  @FieldResolver(() => [Topic])
+  topics(@Root() document: SourceDocument, @Ctx() ctx: SubgraphContext) {
+    return loadTopics(ctx, document.topics);
+  }
+}

@@ -1,0 +1,19 @@
+import { PartialDate, type SubgraphDefinition } from '@hub/kit';
+import { Conclusion } from './entities/conclusion.entity.js';
+import { SourceDocument } from './entities/source-document.entity.js';
+import { Strategy } from './entities/strategy.entity.js';
+import { Topic } from './entities/topic.entity.js';
+import { ConclusionResolver } from './resolvers/conclusion.resolver.js';
+import { knowledgeReferences } from './resolvers/references.js';
+import { SourceDocumentResolver } from './resolvers/source-document.resolver.js';
+import { StrategyResolver } from './resolvers/strategy.resolver.js';
+import { TopicResolver } from './resolvers/topic.resolver.js';
+
+/** Conclusions, strategies, source documents and topics. */
+export const knowledge: SubgraphDefinition = {
+  name: 'knowledge',
+  defaultPort: 4003,
+  entities: [Conclusion, Strategy, SourceDocument, Topic, PartialDate],
+  resolvers: [ConclusionResolver, StrategyResolver, SourceDocumentResolver, TopicResolver],
+  references: knowledgeReferences,
+};

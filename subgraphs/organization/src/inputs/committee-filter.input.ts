@@ -1,0 +1,17 @@
+import { Field, InputType } from 'type-graphql';
+import { CommitteeLevel, Region } from '../enums.js';
+
+@InputType({ description: 'Narrows a list of committees; all given conditions must hold.' })
+export class CommitteeFilter {
+  @Field(() => CommitteeLevel, { nullable: true })
+  level?: CommitteeLevel;
+
+  @Field(() => Region, { nullable: true, description: 'Provincial committees of provinces in this region.' })
+  region?: Region;
+
+  @Field(() => String, { nullable: true, description: 'The committee of this province (its code).' })
+  provinceCode?: string;
+
+  @Field(() => String, { nullable: true, description: 'Words of the name, ignoring case and diacritics: "ha noi" finds "Hà Nội".' })
+  search?: string;
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/kit';
+import { organization } from './subgraph.js';
+
+runSubgraph(organization);

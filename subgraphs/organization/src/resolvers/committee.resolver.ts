@@ -1,0 +1,62 @@
+import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, manyBy, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Committee } from '../entities/committee.entity.js';
+import { Province } from '../entities/province.entity.js';
+import { CommitteeFilter } from '../inputs/committee-filter.input.js';
+import { SourceDocument } from '../references/source-document.ref.js';
+
+export const CommitteeConnection = connectionType(Committee, 'Committee', 'A page of committees.');
+
+const ACTIVE: Filter = { archivedAt: null };
+
+@Resolver(() => Committee)
+export class CommitteeResolver {
+  @Query(() => Committee, { nullable: true, description: 'One committee by id or by code (give one of them).' })
+  async committee(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('code', () => String, { nullable: true }) code?: string,
+  ): Promise<Committee | null> {
+    if ((id == null) === (code == null)) throw badUserInput('committee', 'give exactly one of `id` or `code`');
+    return byId(ctx, Committee).load((id ?? code)!);
+  }
+
+  @Query(() => CommitteeConnection, { description: 'Committees, central first, then by name.' })
+  async committees(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('filter', () => CommitteeFilter, { nullable: true }) filter?: CommitteeFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const conditions: Filter[] = [ACTIVE];
+    if (filter?.level) conditions.push({ level: filter.level });
+    if (filter?.provinceCode) conditions.push({ provinceCode: filter.provinceCode });
+    if (filter?.region) {
+      const provinces = await ctx.em.find(Province, { region: filter.region }, { fields: ['code'] });
+      conditions.push({ provinceCode: { $in: provinces.map((p) => p.code) } });
+    }
+    const search = searchFilter(filter?.search);
+    if (search) conditions.push(search);
+    return paginate(ctx.em, { entity: Committee, where: { $and: conditions }, sortField: 'sortKey', first, after });
+  }
+
+  @FieldResolver(() => Committee, { nullable: true, description: 'The committee this one reports to.' })
+  parent(@Root() committee: Committee, @Ctx() ctx: SubgraphContext) {
+    return committee.parentId ? byId(ctx, Committee).load(committee.parentId) : null;
+  }
+
+  @FieldResolver(() => [Committee], { description: 'Committees reporting to this one (for the central committee: the provincial ones).' })
+  children(@Root() committee: Committee, @Ctx() ctx: SubgraphContext) {
+    return manyBy(ctx, Committee, 'parentId', { where: ACTIVE, sort: (a, b) => (a.sortKey < b.sortKey ? -1 : 1) }).load(committee._id);
+  }
+
+  @FieldResolver(() => Province, { nullable: true, description: 'The province of a provincial committee.' })
+  province(@Root() committee: Committee, @Ctx() ctx: SubgraphContext) {
+    return committee.provinceCode ? byId(ctx, Province).load(committee.provinceCode) : null;
+  }
+
+  @FieldResolver(() => [SourceDocument], { description: 'The documents that state this record.' })
+  sources(@Root() committee: Committee): SourceDocument[] {
+    return committee.sources.map(SourceDocument.ref);
+  }
+}

@@ -1,0 +1,25 @@
+import { byId, manyBy, type SubgraphContext } from '@hub/kit';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Committee } from '../entities/committee.entity.js';
+import { Province } from '../entities/province.entity.js';
+import { Region } from '../enums.js';
+
+@Resolver(() => Province)
+export class ProvinceResolver {
+  @Query(() => Province, { nullable: true, description: 'One province by its code, e.g. "ha-noi".' })
+  province(@Ctx() ctx: SubgraphContext, @Arg('code', () => String) code: string) {
+    return byId(ctx, Province).load(code);
+  }
+
+  @Query(() => [Province], { description: 'All 63 provincial units, or those of one region, by name.' })
+  async provinces(@Ctx() ctx: SubgraphContext, @Arg('region', () => Region, { nullable: true }) region?: Region) {
+    const rows = await ctx.em.find(Province, region ? { region } : {});
+    return rows.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  }
+
+  @FieldResolver(() => Committee, { nullable: true, description: 'The provincial steering committee.' })
+  async committee(@Root() province: Province, @Ctx() ctx: SubgraphContext) {
+    const [committee] = await manyBy(ctx, Committee, 'provinceCode', { where: { archivedAt: null } }).load(province.code);
+    return committee ?? null;
+  }
+}
