@@ -3,7 +3,7 @@
  * seed always writes the same records; derived fields (search tokens, sort keys) are computed
  * by the entities themselves when written.
  */
-import { Committee, organization, Province } from '@hub/organization';
+import { Agency, Committee, organization, Person, Position, Province } from '@hub/organization';
 import { Event, events as eventsSubgraph } from '@hub/events';
 import { Conclusion, knowledge, SourceDocument, Strategy, Topic } from '@hub/knowledge';
 import type { SubgraphDefinition } from '@hub/kit';
@@ -24,7 +24,13 @@ export const SEED_PLAN: SeedPlan[] = [
     subgraph: organization,
     collections: [
       { entity: Province, records: (f) => f.provinces.map((p) => ({ _id: p.code, ...p })) },
+      { entity: Agency, records: (f) => f.agencies.map(({ id, ...a }) => ({ _id: id, code: id, ...a })) },
       { entity: Committee, records: (f) => f.committees.map(({ id, ...c }) => ({ _id: id, code: id, ...c })) },
+      { entity: Person, records: (f) => f.people.map(({ id, ...p }) => ({ _id: id, ...p })) },
+      {
+        entity: Position,
+        records: (f) => f.positions.map((p) => ({ _id: Position.idFor(p.personId, (p.committeeId ?? p.agencyId)!, p.title), attestedOn: [], ...p })),
+      },
     ],
   },
   {

@@ -3,6 +3,7 @@
  * and the field, and one problem anywhere means nothing is written at all.
  */
 import { partialDateProblem, type PartialDateParts } from '@hub/kit';
+import { Position } from '@hub/organization';
 import { FACT_FILES, type Facts } from './facts/index.js';
 
 type Kind = keyof Facts;
@@ -66,7 +67,7 @@ export class SeedError extends Error {
 
 /** A stable natural key for a position (it has no id of its own). */
 export function positionKey(position: Facts['positions'][number]): string {
-  return [position.personId, position.committeeId ?? position.agencyId, position.title].join('|');
+  return Position.idFor(position.personId, String(position.committeeId ?? position.agencyId), position.title);
 }
 
 function recordName(kind: Kind, record: Record<string, unknown>, index: number): string {

@@ -1,0 +1,246 @@
+/**
+ * The meetings the documents report, one record per real-world meeting.
+ *
+ * 000 and 001 report the same meeting: both say the Central Steering Committee held the
+ * briefing ("giao ban") of the northern provinces' and cities' steering committees in Hà Nội on
+ * 10 November ("Ngày 10-11" / "Ngày 10/11"), with Phạm Văn Linh and Ngô Thị Thanh Hằng present
+ * under the same titles — one event with both documents as sources. The other three documents
+ * report three different meetings.
+ *
+ * Dates hold only the parts a text states: 000/001 give no year, 002 and 003 give no date at
+ * all (002's "6 tháng đầu năm 2020" is the period reviewed, not the meeting's date): their
+ * date is empty, every part unknown.
+ * Participants: a person who chaired is recorded as CHAIR (not also as ATTENDEE); a person who
+ * both reported and spoke gets one entry per role. Titles are as written in the cited passage.
+ * Tasks are our paraphrases, in the order the source gives them.
+ */
+import type { EventFact } from './types.js';
+
+const CENTRAL = 'ban-chi-dao-ttdn-tw';
+
+const D000 = 'doc-giao-ban-phia-bac';
+const D001 = 'doc-ha-noi-thong-tin-doi-ngoai';
+const D002 = 'doc-so-ket-6-thang-dau-nam-2020';
+const D003 = 'doc-thua-thien-hue-2018';
+const D004 = 'doc-hoi-nghi-toan-quoc-ket-luan-57';
+
+export const events: EventFact[] = [
+  // ---------------------------------------------------------------------------------------
+  {
+    id: 'giao-ban-ttdn-khu-vuc-phia-bac',
+    title: 'Hội nghị giao ban Ban Chỉ đạo Công tác thông tin đối ngoại các tỉnh, thành phố khu vực phía Bắc',
+    // "giao ban" (000: "hội nghị giao ban"; 001: "Hội nghị Giao ban").
+    kind: 'BRIEFING',
+    // 000: "Ngày 10-11"; 001: "Ngày 10/11". Neither states the year.
+    date: { month: 11, day: 10, text: 'Ngày 10-11' },
+    // 000, 001: "tại Hà Nội".
+    location: 'Hà Nội',
+    provinceCode: 'ha-noi',
+    // 000: "Ban Chỉ đạo Công tác thông tin đối ngoại T.Ư tổ chức hội nghị giao ban"; 001 idem.
+    organizerId: CENTRAL,
+    participants: [
+      // 001: "Đồng chí Phạm Văn Linh, ... và đồng chí Ngô Thị Thanh Hằng, ... chủ trì Hội nghị."
+      {
+        role: 'CHAIR',
+        title: 'Phó trưởng Ban Tuyên giáo Trung ương, Phó trưởng Ban Thường trực Ban Chỉ đạo Công tác thông tin đối ngoại Trung ương',
+        personId: 'pham-van-linh',
+        committeeId: CENTRAL,
+        agencyId: 'ban-tuyen-giao-tw',
+      },
+      {
+        role: 'CHAIR',
+        title: 'Ủy viên Trung ương Đảng, Phó Bí thư Thường trực Thành ủy Hà Nội',
+        personId: 'ngo-thi-thanh-hang',
+        agencyId: 'thanh-uy-ha-noi',
+      },
+      // 000: "Tới dự, có các đồng chí Ủy viên T.Ư Đảng: Võ Văn Phuông, ...".
+      {
+        role: 'ATTENDEE',
+        title: 'Ủy viên T.Ư Đảng, Phó Trưởng Ban Tuyên giáo T.Ư, Phó Trưởng Ban Chỉ đạo Công tác thông tin đối ngoại',
+        personId: 'vo-van-phuong',
+        committeeId: CENTRAL,
+        agencyId: 'ban-tuyen-giao-tw',
+      },
+      // 001: "Báo cáo về kết quả thông tin đối ngoại, Phó Bí thư Thường trực Thành ủy Ngô Thị Thanh Hằng".
+      { role: 'REPORTER', title: 'Phó Bí thư Thường trực Thành ủy', personId: 'ngo-thi-thanh-hang', agencyId: 'thanh-uy-ha-noi' },
+      // 001, photo caption: "... Ngô Thị Thanh Hằng phát biểu tại hội nghị."
+      { role: 'SPEAKER', title: 'Phó Bí thư Thường trực Thành ủy', personId: 'ngo-thi-thanh-hang', agencyId: 'thanh-uy-ha-noi' },
+      // 000: "Phát biểu ý kiến kết luận hội nghị, đồng chí Phạm Văn Linh" (001: his proposals).
+      {
+        role: 'SPEAKER',
+        title: 'Phó Trưởng Ban Tuyên giáo T.Ư, Phó Trưởng Ban Thường trực Ban Chỉ đạo Công tác thông tin đối ngoại T.Ư',
+        personId: 'pham-van-linh',
+        committeeId: CENTRAL,
+        agencyId: 'ban-tuyen-giao-tw',
+      },
+      // 000: the member ministries' and bodies' representatives, and the 25 northern committees.
+      {
+        role: 'ATTENDEE',
+        title: 'đại diện lãnh đạo các bộ, ban, ngành là thành viên Ban Chỉ đạo Công tác thông tin đối ngoại T.Ư',
+        committeeId: CENTRAL,
+      },
+      { role: 'ATTENDEE', title: 'đại biểu của 25 Ban Chỉ đạo các tỉnh, thành phố khu vực phía bắc' },
+    ],
+    // 000: "đại biểu của 25 Ban Chỉ đạo các tỉnh, thành phố khu vực phía bắc".
+    attendingCommitteeCount: 25,
+    tasks: [
+      // 000, Phạm Văn Linh's concluding remarks, in order:
+      'Chỉ đạo, kiểm tra, giám sát việc triển khai hoạt động thông tin đối ngoại có chất lượng hơn',
+      'Sớm hoàn thiện bộ máy và cơ chế chỉ đạo, phối hợp hoạt động thông tin đối ngoại',
+      'Ban Chỉ đạo các tỉnh, thành phố hoạt động chủ động, có kế hoạch hơn và theo hướng đổi mới',
+      'Nâng kiến thức cho cán bộ phụ trách đối ngoại và tuyên truyền đối ngoại tại địa phương',
+      'Tiếp tục làm mới nội dung và cách làm thông tin đối ngoại',
+      // 001, his further proposals, in order (the two above that 001 repeats are not repeated):
+      'Cung cấp nhiều thông tin hơn bằng ngoại ngữ',
+      'Phát huy báo chí nước ngoài và cơ quan đại diện nước ngoài trên địa bàn trong quảng bá du lịch, thu hút đầu tư cho địa phương',
+      'Dự báo tình hình, tham mưu định hướng tốt hơn trước những vấn đề quan trọng, phức tạp mới phát sinh ở địa phương',
+    ],
+    conclusionIds: [],
+    strategyIds: [],
+    sources: [D000, D001],
+  },
+
+  // ---------------------------------------------------------------------------------------
+  {
+    id: 'so-ket-bcd-ttdn-tw-6-thang-dau-nam-2020',
+    title: 'Kỳ họp sơ kết công tác 6 tháng đầu năm 2020 của Ban Chỉ đạo Công tác thông tin đối ngoại Trung ương',
+    // 002: "họp sơ kết công tác 6 tháng đầu năm 2020".
+    kind: 'REVIEW_MEETING',
+    // 002 gives no date and no place for the session (the page header "24/1/2021" is the page's
+    // date). No year is inferred from the period reviewed. The seed validator refuses a date
+    // with no part at all, so `text` says that the source gives none (no year/month/day set).
+    date: {},
+    // 002 headline: the Central Steering Committee "họp sơ kết".
+    organizerId: CENTRAL,
+    participants: [
+      // 002: "Đồng chí Võ Văn Thưởng phát biểu chỉ đạo kỳ họp." No chair is named.
+      {
+        role: 'SPEAKER',
+        title: 'Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Tuyên giáo Trung ương, Trưởng Ban Chỉ đạo Công tác thông tin đối ngoại Trung ương',
+        personId: 'vo-van-thuong',
+        committeeId: CENTRAL,
+        agencyId: 'ban-tuyen-giao-tw',
+      },
+      // 002: "Tham dự Kỳ họp có các đồng chí thành viên Ban Chỉ đạo ..., thành viên Nhóm Giúp
+      // việc, đại diện một số ban, bộ, ngành liên quan và lãnh đạo một số vụ, đơn vị thuộc Ban
+      // Tuyên giáo Trung ương."
+      { role: 'ATTENDEE', title: 'các đồng chí thành viên Ban Chỉ đạo Công tác thông tin đối ngoại Trung ương', committeeId: CENTRAL },
+      { role: 'ATTENDEE', title: 'thành viên Nhóm Giúp việc', agencyId: 'nhom-giup-viec' },
+      { role: 'ATTENDEE', title: 'đại diện một số ban, bộ, ngành liên quan' },
+      { role: 'ATTENDEE', title: 'lãnh đạo một số vụ, đơn vị thuộc Ban Tuyên giáo Trung ương', agencyId: 'ban-tuyen-giao-tw' },
+    ],
+    // 002: results "6 tháng đầu năm 2020".
+    reviewPeriod: { from: { year: 2020, month: 1 }, to: { year: 2020, month: 6 } },
+    tasks: [
+      // 002, Võ Văn Thưởng's priorities for the coming period, in order:
+      'Đẩy mạnh nghiên cứu, dự báo và chia sẻ kết quả giữa các cơ quan thành viên, tạo lập luận chung có cơ sở khoa học cho cả quảng bá lẫn đấu tranh với quan điểm sai trái, thù địch',
+      'Cơ quan thành viên đóng góp nhiều hơn, dùng tốt cơ chế giao ban định kỳ để chia sẻ thông tin, nhận định, dự báo sớm hơn',
+      'Làm mới các kênh tuyên truyền: sáng tạo, nhiều hình thức, linh hoạt hơn',
+      'Lực lượng làm thông tin đối ngoại đổi mới, tiến công hơn, giữ thông tin hài hòa và phát huy báo chí nước ngoài',
+      'Đánh giá sâu tình hình, cơ hội, thách thức; tổng kết 10 năm Kết luận của Bộ Chính trị về Chiến lược 2011-2020 để làm cơ sở xây dựng Chiến lược truyền thông đối ngoại 2021-2030',
+      'Tìm thêm hình thức lan tỏa Giải thưởng toàn quốc về thông tin đối ngoại, nâng chất lượng và sức hấp dẫn của giải',
+    ],
+    conclusionIds: [],
+    // 002 names both strategies in the fifth task.
+    strategyIds: ['chien-luoc-ttdn-2011-2020', 'chien-luoc-ttdn-2021-2030'],
+    sources: [D002],
+  },
+
+  // ---------------------------------------------------------------------------------------
+  {
+    id: 'hoi-nghi-bcd-ttdn-thua-thien-hue-ket-qua-2018',
+    title: 'Hội nghị Ban Chỉ đạo Công tác thông tin đối ngoại tỉnh Thừa Thiên Huế đánh giá kết quả năm 2018, triển khai nhiệm vụ năm 2019',
+    // A meeting reviewing the committee's 2018 results (domain.md: "a provincial review in
+    // Thừa Thiên Huế"); the text calls it "Hội nghị" and does not use "tổng kết".
+    kind: 'REVIEW_MEETING',
+    // 003 gives no date and no place; the province is therefore not set either (only the
+    // organiser's province is known). As above, `text` only says that no date is given.
+    date: {},
+    // 003 does not say in so many words who organised it; the meeting hears the report of "Ban
+    // Chỉ đạo" on its own year and directs it: Thừa Thiên Huế's steering committee.
+    organizerId: 'ban-chi-dao-ttdn-thua-thien-hue',
+    participants: [
+      // 003: "nghe đồng chí Lê Xuân Hiền - Phó Trưởng Ban Tuyên giáo Tỉnh ủy, Phó Trưởng ban
+      // Thường trực Ban Chỉ đạo báo cáo kết quả hoạt động".
+      {
+        role: 'REPORTER',
+        title: 'Phó Trưởng Ban Tuyên giáo Tỉnh ủy, Phó Trưởng ban Thường trực Ban Chỉ đạo',
+        personId: 'le-xuan-hien',
+        committeeId: 'ban-chi-dao-ttdn-thua-thien-hue',
+        agencyId: 'ban-tuyen-giao-tinh-uy-thua-thien-hue',
+      },
+      // 003: "Phát biểu chỉ đạo tại hội nghị, đồng chí Phó Bí thư Thường trực Tỉnh ủy" (not named).
+      { role: 'SPEAKER', title: 'Phó Bí thư Thường trực Tỉnh ủy Thừa Thiên Huế', agencyId: 'tinh-uy-thua-thien-hue' },
+    ],
+    // 003: "kết quả hoạt động của Ban Chỉ đạo trong năm 2018".
+    reviewPeriod: { from: { year: 2018, month: 1 }, to: { year: 2018, month: 12 } },
+    tasks: [
+      // 003, the committee's plan for 2019 ("Năm 2019, Ban Chỉ đạo xác định sẽ ..."), in order:
+      'Đổi mới mạnh hơn cách thức hoạt động cho phù hợp thực tiễn của tỉnh và yêu cầu mới',
+      'Tham mưu cho Ban Thường vụ Tỉnh ủy chủ động và tốt hơn',
+      'Quảng bá mạnh hơn hình ảnh vùng đất, con người, lịch sử, văn hóa Huế',
+      'Củng cố quan hệ với các nước trong khu vực và thế giới, nhất là với Lào',
+      'Chủ động hơn trong dự báo tình hình và đấu tranh với các thế lực cơ hội, thù địch',
+      // then the standing deputy party secretary's directions, in order:
+      'Phát huy kết quả đã có; bám sát mục tiêu, nhiệm vụ năm 2019 của tỉnh để đổi mới cách làm thông tin đối ngoại theo từng đối tượng, địa bàn, thời điểm, theo phương châm "chính xác, kịp thời, linh hoạt, phù hợp với từng đối tượng"',
+      'Giới thiệu tiềm năng, thế mạnh của tỉnh để tranh thủ bạn bè quốc tế và kiều bào ủng hộ phát triển kinh tế - xã hội',
+      'Chủ động đưa thông tin, cả thông tin chính thống lẫn thông tin đấu tranh, phản bác, để làm chủ mặt trận thông tin',
+      'Làm nhiều hơn thông tin đối ngoại bằng ngoại ngữ và thông tin cho cơ sở',
+      'Kết hợp đối ngoại Đảng, ngoại giao Nhà nước và đối ngoại nhân dân',
+      'Đào tạo, bồi dưỡng cán bộ thông tin đối ngoại ngang tầm nhiệm vụ, năng động, sáng tạo, nhạy bén',
+    ],
+    conclusionIds: [],
+    strategyIds: [],
+    sources: [D003],
+  },
+
+  // ---------------------------------------------------------------------------------------
+  {
+    id: 'hoi-nghi-toan-quoc-ket-luan-57-kl-tw',
+    title: 'Hội nghị toàn quốc nghiên cứu, triển khai Kết luận số 57-KL/TW của Bộ Chính trị',
+    // 004: "Hội nghị toàn quốc".
+    kind: 'NATIONAL_CONFERENCE',
+    // 004: "Chiều 11/10/2023, tại Hà Nội".
+    date: { year: 2023, month: 10, day: 11, text: 'Chiều 11/10/2023' },
+    location: 'Hà Nội',
+    provinceCode: 'ha-noi',
+    // 004: "Ban Chỉ đạo Công tác thông tin đối ngoại tổ chức Hội nghị toàn quốc"; its head is
+    // Nguyễn Trọng Nghĩa, and the text contrasts "Ban Chỉ đạo ở Trung ương" with those of the
+    // provinces: the central committee.
+    organizerId: CENTRAL,
+    participants: [
+      // 004: "lãnh đạo Ban Chỉ đạo Công tác thông tin đối ngoại đã trình bày những nội dung cốt
+      // lõi và Hướng dẫn triển khai Kết luận số 57-KL/TW" (not named).
+      { role: 'REPORTER', title: 'lãnh đạo Ban Chỉ đạo Công tác thông tin đối ngoại', committeeId: CENTRAL },
+      // 004: "Phát biểu kết luận Hội nghị, đồng chí Nguyễn Trọng Nghĩa, ...". No chair is named.
+      {
+        role: 'SPEAKER',
+        title: 'Bí thư Trung ương Đảng, Trưởng Ban Tuyên giáo Trung ương, Trưởng Ban Chỉ đạo Công tác thông tin đối ngoại',
+        personId: 'nguyen-trong-nghia',
+        committeeId: CENTRAL,
+        agencyId: 'ban-tuyen-giao-tw',
+      },
+      // 004: "Tại điểm cầu Bộ Công an, tham dự Hội nghị có các đồng chí trong Đảng ủy Công an
+      // Trung ương, lãnh đạo các đơn vị thuộc Bộ Công an."
+      { role: 'ATTENDEE', title: 'các đồng chí trong Đảng ủy Công an Trung ương', agencyId: 'dang-uy-cong-an-tw' },
+      { role: 'ATTENDEE', title: 'lãnh đạo các đơn vị thuộc Bộ Công an', agencyId: 'bo-cong-an' },
+      // 004: "kết nối trực tuyến với các cơ quan đại diện Việt Nam tại nước ngoài".
+      { role: 'ATTENDEE', title: 'các cơ quan đại diện Việt Nam tại nước ngoài', agencyId: 'co-quan-dai-dien-viet-nam-tai-nuoc-ngoai' },
+    ],
+    // 004: "truyền hình trực tuyến đến 63 điểm cầu tại tỉnh ủy, thành ủy, Đảng ủy trực thuộc
+    // Trung ương" (plus the online link to the missions abroad, not counted in the 63).
+    // No number of attending steering committees is given.
+    bridgePoints: 63,
+    tasks: [
+      // 004, Nguyễn Trọng Nghĩa's concluding requests, in order:
+      'Lãnh đạo các cơ quan thành viên ở Trung ương và Ban Chỉ đạo các tỉnh, thành phố đề cao trách nhiệm lãnh đạo, chỉ đạo; tổ chức học tập, quán triệt, tuyên truyền và thực hiện Kết luận 57-KL/TW',
+      'Rà soát, kiện toàn Ban Chỉ đạo Công tác thông tin đối ngoại các cấp, từ Trung ương đến cơ sở, và nâng hiệu quả chỉ đạo',
+      'Tiếp tục xây dựng và đào tạo lực lượng cán bộ thông tin đối ngoại',
+      'Huy động nguồn lực trong và ngoài nước cho thông tin đối ngoại, góp phần đạt các mục tiêu Đại hội XIII đề ra đến năm 2030, tầm nhìn 2045',
+    ],
+    // 004: the conference studied and rolled out 57-KL/TW. No strategy is named.
+    conclusionIds: ['57-kl-tw'],
+    strategyIds: [],
+    sources: [D004],
+  },
+];
