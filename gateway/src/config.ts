@@ -30,16 +30,3 @@ export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 export function loadGatewayConfig(env: Env = process.env) {
   return loadConfig(gatewaySpec, env);
 }
-
-/** "events=http://localhost:5002/graphql,knowledge=…" → Map; bad entries name themselves. */
-export function parseSubgraphUrls(value: string | undefined): Map<string, string> {
-  const urls = new Map<string, string>();
-  for (const entry of (value ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
-    const [name, url, ...rest] = entry.split('=');
-    if (!name || !url || rest.length > 0 || !/^https?:\/\//.test(url)) {
-      throw new Error(`HUB_SUBGRAPH_URLS must be name=url pairs separated by commas, got ${JSON.stringify(entry)}`);
-    }
-    urls.set(name, url);
-  }
-  return urls;
-}

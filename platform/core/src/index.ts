@@ -4,3 +4,4 @@ export * from './signature.js';
 export * from './identity.js';
 export * from './graphql-http.js';
 export * from './process.js';
+export * from './subgraph-urls.js';

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '@hub/core';
 import { applySeed } from '@hub/seed';
-import { startService, type ServiceProcess } from './child-process.js';
+import { startService } from './child-process.js';
 import type { LauncherConfig } from './config.js';
 import { freePort } from './ports.js';
 import { openStorage } from './storage.js';
@@ -43,7 +43,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (config.seed) await applySeed({ targets: storage.targets, log: log.child('seed') });
 
     const signingSecret = config.signingSecret ?? randomBytes(32).toString('base64url');
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...options.env,
       HUB_HOST: host,
@@ -51,7 +51,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       HUB_SIGNING_SECRET: signingSecret,
     };
     const ports = await Promise.all(config.subgraphs.map((subgraph) => (subgraph.port === 0 ? freePort(host) : subgraph.port)));
-    const subgraphs: ServiceProcess[] = await Promise.all(
+    // Every process learns where every subgraph is: the gateway to route, subgraphs to check references.
+    const subgraphUrls = Object.fromEntries(config.subgraphs.map((subgraph, index) => [subgraph.name, `http://${host}:${ports[index]}/graphql`]));
+    env.HUB_SUBGRAPH_URLS = Object.entries(subgraphUrls).map(([name, url]) => `${name}=${url}`).join(',');
+    await Promise.all(
       config.subgraphs.map(async (subgraph, index) => {
         const prefix = subgraph.name.toUpperCase();
         const service = await startService({
@@ -70,18 +73,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         return service;
       }),
     );
-    const subgraphUrls = Object.fromEntries(subgraphs.map((service) => [service.name, `${service.url}/graphql`]));
     const gatewayPort = config.gatewayPort === 0 ? await freePort(host) : config.gatewayPort;
     const gateway = await startService({
       name: 'gateway',
       script: scriptOf('@hub/gateway/main'),
       baseUrl: `http://${host}:${gatewayPort}`,
       log,
-      env: {
-        ...env,
-        GATEWAY_PORT: String(gatewayPort),
-        HUB_SUBGRAPH_URLS: Object.entries(subgraphUrls).map(([name, url]) => `${name}=${url}`).join(','),
-      },
+      env: { ...env, GATEWAY_PORT: String(gatewayPort) },
     });
     started.push(gateway);
     return {

@@ -1,10 +1,10 @@
-import { PartialDate, type SubgraphDefinition } from '@hub/kit';
+import { entityReference, PartialDate, type SubgraphDefinition } from '@hub/kit';
 import { Event } from './entities/event.entity.js';
 import { Participant } from './entities/participant.embeddable.js';
 import { Period } from './entities/period.embeddable.js';
 import { AgencyRef, CommitteeRef, ConclusionRef, PersonRef, ProvinceRef, SourceDocumentRef, StrategyRef } from './references.js';
 import { listedEventsResolver, pagedEventsResolver, stubReference } from './resolvers/contributed-events.js';
-import { eventReference } from './resolvers/event.reference.js';
+import { EventMutations } from './resolvers/event.mutations.js';
 import { EventResolver } from './resolvers/event.resolver.js';
 import { ParticipantResolver } from './resolvers/participant.resolver.js';
 
@@ -15,6 +15,7 @@ export const events: SubgraphDefinition = {
   entities: [Event, Participant, Period, PartialDate],
   resolvers: [
     EventResolver,
+    EventMutations,
     ParticipantResolver,
     pagedEventsResolver(CommitteeRef, 'committeeIds', 'Events this committee organized or took part in, newest first.'),
     pagedEventsResolver(AgencyRef, 'agencyIds', 'Events this agency took part in, newest first.'),
@@ -25,7 +26,7 @@ export const events: SubgraphDefinition = {
   ],
   orphanedTypes: [ProvinceRef],
   references: {
-    Event: eventReference,
+    Event: entityReference(Event),
     Committee: stubReference(CommitteeRef),
     Agency: stubReference(AgencyRef),
     Person: stubReference(PersonRef),

@@ -1,4 +1,4 @@
-import { ConfigError, environmentSpec, loadConfig, v, type Env } from '@hub/core';
+import { ConfigError, environmentSpec, loadConfig, parseSubgraphUrls, v, type Env } from '@hub/core';
 
 /** The variables every subgraph reads; `<NAME>_…` ones are prefixed with the subgraph's name. */
 export function subgraphSpec(name: string, defaultPort: number) {
@@ -13,6 +13,7 @@ export function subgraphSpec(name: string, defaultPort: number) {
     }),
     [`${prefix}_DB`]: v.string({ default: `hub_${name}`, doc: `the ${name} subgraph's database name` }),
     HUB_SIGNING_SECRET: v.secret({ doc: 'the secret the gateway signs subgraph requests with (shared by the gateway and every subgraph)' }),
+    HUB_SUBGRAPH_URLS: v.optionalString({ doc: 'where the other subgraphs answer, as name=url pairs separated by commas (to check references on writes)' }),
     HUB_SIGNATURE_MAX_AGE_SECONDS: v.int({ default: 60, min: 1, max: 3600, doc: 'how old a signed request may be before a subgraph refuses it' }),
   };
 }
@@ -25,6 +26,7 @@ export interface SubgraphConfig {
   readonly dbName: string;
   readonly signingSecret: string;
   readonly signatureMaxAgeMs: number;
+  readonly peerUrls: ReadonlyMap<string, string>;
 }
 
 /** Reads and validates a subgraph's configuration; throws ConfigError naming each bad variable. */
@@ -35,7 +37,14 @@ export function loadSubgraphConfig(name: string, defaultPort: number, env: Env =
   if (!mongoUri) {
     throw new ConfigError([`${prefix}_MONGODB_URI or MONGODB_URI is required: the ${name} subgraph's MongoDB server (npm start provides an embedded one)`]);
   }
+  let peerUrls: Map<string, string>;
+  try {
+    peerUrls = parseSubgraphUrls(raw.HUB_SUBGRAPH_URLS as string | undefined);
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  }
   return Object.freeze({
+    peerUrls,
     env: raw.HUB_ENV as 'development' | 'production',
     host: raw.HUB_HOST as string,
     port: raw[`${prefix}_PORT`] as number,

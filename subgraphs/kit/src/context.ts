@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/mongodb';
 import type { Identity, Logger } from '@hub/core';
 import DataLoader from 'dataloader';
+import type { Peers } from './peers.js';
 
 /** What every resolver of every subgraph receives, built fresh for each request. */
 export interface SubgraphContext {
@@ -10,6 +11,8 @@ export interface SubgraphContext {
   readonly identity: Identity;
   readonly loaders: LoaderCache;
   readonly log: Logger;
+  /** Other subgraphs, to check that records a write points at exist. */
+  readonly peers: Peers;
 }
 
 /**

@@ -6,6 +6,8 @@ export * from './errors.js';
 export * from './loaders.js';
 export * from './orm.js';
 export * from './paging.js';
+export * from './peers.js';
+export * from './writes.js';
 export * from './schema.js';
 export * from './search.js';
 export * from './seed.js';

@@ -46,3 +46,14 @@ export function manyBy<T extends WithId>(
     }),
   );
 }
+
+/**
+ * The `__resolveReference` of an entity this subgraph owns: other subgraphs send its key, the
+ * batch loader fetches all of a plan step's keys at once. Archived records still resolve, so
+ * nothing elsewhere is left pointing at nothing.
+ */
+export function entityReference<T extends WithId>(entity: EntityClass<T>, key: 'id' | 'code' = 'id') {
+  return {
+    __resolveReference: (reference: Record<string, string>, ctx: SubgraphContext) => byId(ctx, entity).load(reference[key]!),
+  };
+}

@@ -18,6 +18,20 @@ export interface DatabaseOptions {
   log: Logger;
 }
 
+/**
+ * Creates missing collections one at a time. MikroORM creates them all at once; FerretDB's
+ * SQLite backend has been seen to hang on concurrent creates in a fresh database.
+ */
+async function ensureCollections(orm: MikroORM): Promise<void> {
+  const connection = orm.em.getConnection();
+  const existing = new Set(await connection.listCollections());
+  for (const meta of Object.values(orm.getMetadata().getAll())) {
+    if (meta.embeddable || !meta.collection || existing.has(meta.collection)) continue;
+    await connection.createCollection(meta.class);
+    existing.add(meta.collection);
+  }
+}
+
 /** Hides a connection string's password before it goes into a log or an error. */
 export function redactUri(uri: string): string {
   return uri.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
@@ -49,7 +63,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   orm.em.getConnection().getClient().on('commandStarted', (event: { commandName: string }) => {
     commands.set(event.commandName, (commands.get(event.commandName) ?? 0) + 1);
   });
-  await orm.schema.ensureIndexes();
+  await ensureCollections(orm);
+  await orm.schema.ensureIndexes({ ensureCollections: false });
   return {
     orm,
     commands,

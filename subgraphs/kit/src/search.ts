@@ -32,3 +32,8 @@ export function searchFilter(query: string | null | undefined, field = 'searchTo
   if (tokens.length === 0) return undefined;
   return { [field]: { $all: tokens } };
 }
+
+/** An ASCII slug for natural keys: "Phó Trưởng ban Thường trực" → "pho-truong-ban-thuong-truc". */
+export function slugify(text: string): string {
+  return foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}

@@ -21,10 +21,18 @@ function toDocument(instance: object): Record<string, unknown> {
   return JSON.parse(JSON.stringify(instance)) as Record<string, unknown>;
 }
 
-function withoutId({ _id, ...rest }: Record<string, unknown>): Record<string, unknown> {
-  return rest;
+/** JSON with sorted keys, to compare a stored document with a seed one whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
 }
 
+/**
+ * Reads what is stored, then inserts the missing records and replaces the changed ones (one
+ * statement each: FerretDB was seen to hang on large mixed upsert batches). A second run over
+ * the same seed reads once and writes nothing.
+ */
 export async function writeSeedRecords<T extends Refreshable>(
   em: EntityManager,
   entity: new () => T,
@@ -36,21 +44,24 @@ export async function writeSeedRecords<T extends Refreshable>(
     instance.refresh?.();
     return toDocument(instance);
   });
-  if (documents.length === 0) return { collection: collection.collectionName, records: 0, inserted: 0, updated: 0, kept: 0 };
-  const ids = documents.map((document) => document._id as string);
-  const edited = await collection.countDocuments({ _id: { $in: ids }, editedAt: { $exists: true } } as never);
-  const result = await collection.bulkWrite(
-    documents.flatMap((document) => [
-      { updateOne: { filter: { _id: document._id }, update: { $setOnInsert: withoutId(document) }, upsert: true } },
-      { replaceOne: { filter: { _id: document._id, editedAt: { $exists: false } }, replacement: document } },
-    ]) as never,
-    { ordered: true },
+  const result = { collection: collection.collectionName, records: documents.length, inserted: 0, updated: 0, kept: 0 };
+  if (documents.length === 0) return result;
+  const stored = new Map(
+    (await collection.find({ _id: { $in: documents.map((document) => document._id) } } as never).toArray()).map((document) => [document._id as unknown as string, document]),
   );
-  return {
-    collection: collection.collectionName,
-    records: documents.length,
-    inserted: result.upsertedCount,
-    updated: result.modifiedCount,
-    kept: edited,
-  };
+  const missing = documents.filter((document) => !stored.has(document._id as string));
+  if (missing.length > 0) await collection.insertMany(missing as never[], { ordered: true });
+  result.inserted = missing.length;
+  for (const document of documents) {
+    const current = stored.get(document._id as string);
+    if (!current) continue;
+    if ('editedAt' in current && current.editedAt != null) {
+      result.kept += 1;
+    } else if (canonical(current) !== canonical(document)) {
+      // The filter re-checks editedAt: an edit made since the read above still wins.
+      const { modifiedCount } = await collection.replaceOne({ _id: document._id, editedAt: { $exists: false } } as never, document as never);
+      result.updated += modifiedCount;
+    }
+  }
+  return result;
 }

@@ -19,6 +19,7 @@ import {
 import type { SubgraphConfig } from './config.js';
 import { LoaderCache, type SubgraphContext } from './context.js';
 import type { Database } from './orm.js';
+import { Peers } from './peers.js';
 import type { FederatedSchema } from './schema.js';
 
 export interface SubgraphServer {
@@ -30,7 +31,7 @@ export interface SubgraphServerOptions {
   name: string;
   schema: FederatedSchema;
   database: Database;
-  config: Pick<SubgraphConfig, 'env' | 'signingSecret' | 'signatureMaxAgeMs'>;
+  config: Pick<SubgraphConfig, 'env' | 'signingSecret' | 'signatureMaxAgeMs' | 'peerUrls'>;
   log: Logger;
 }
 
@@ -47,12 +48,19 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   });
   await apollo.start();
 
+  const peers = new Peers(config.peerUrls, config.signingSecret);
+  const requests = { served: 0, refused: 0 };
   const guard = (request: RawRequest) => {
     if (request.method !== 'POST') {
+      requests.refused += 1;
       return errorReply(405, 'METHOD_NOT_ALLOWED', `The ${name} subgraph accepts only POST requests from the gateway.`);
     }
     const verdict = verifyRequest(config.signingSecret, request.headers, request.body, { maxAgeMs: config.signatureMaxAgeMs });
-    if (verdict.ok) return undefined;
+    if (verdict.ok) {
+      requests.served += 1;
+      return undefined;
+    }
+    requests.refused += 1;
     log.warn('refused a request', { reason: verdict.reason, from: request.headers['x-forwarded-for'] });
     return errorReply(401, 'UNAUTHENTICATED', `Refused: ${verdict.reason}. The ${name} subgraph answers only requests signed by the hub gateway.`);
   };
@@ -66,6 +74,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       identity: decodeIdentity(String(request.headers[SIGNATURE_HEADERS.identity]))!,
       loaders: new LoaderCache(),
       log,
+      peers,
     }),
     routes: {
       '/health/live': () => jsonReply(200, { status: 'ok', subgraph: name }),
@@ -81,6 +90,9 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
         status: 200,
         headers: { 'content-type': 'text/plain; version=0.0.4' },
         body: [
+          '# HELP hub_subgraph_requests_total GraphQL requests this subgraph served or refused (unsigned, expired, tampered).',
+          '# TYPE hub_subgraph_requests_total counter',
+          ...Object.entries(requests).map(([outcome, count]) => `hub_subgraph_requests_total{subgraph="${name}",outcome="${outcome}"} ${count}`),
           '# HELP hub_db_commands_total Database commands sent by this subgraph, by command name.',
           '# TYPE hub_db_commands_total counter',
           ...[...database.commands].map(([command, count]) => `hub_db_commands_total{subgraph="${name}",command="${command}"} ${count}`),

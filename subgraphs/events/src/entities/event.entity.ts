@@ -115,6 +115,10 @@ export class Event {
   @Property({ type: 'Date', nullable: true })
   archivedAt?: Date;
 
+  /** Set when someone changes the record through the API; the seed then leaves it alone. */
+  @Property({ type: 'Date', nullable: true })
+  editedAt?: Date;
+
   /** Recomputes the derived fields after the stored ones changed. */
   refresh(): this {
     const { year, month, day } = this.date;

@@ -82,7 +82,6 @@ export function partialDateProblem(date: PartialDateParts): string | null {
       return `day ${day} does not exist in month ${month}${year != null ? ` of ${year}` : ''}`;
     }
   }
-  if (year == null && month == null && day == null && !date.text) return 'a date needs at least one part';
   return null;
 }
 

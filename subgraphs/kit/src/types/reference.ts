@@ -2,6 +2,8 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 export interface ReferenceTypeOptions {
   description: string;
+  /** The subgraph that owns the entity (asked whether records exist before a write points at them). */
+  owner: string;
   /** The key field; "id" (ID!) unless given, e.g. "code" (String!) for provinces. */
   key?: 'id' | 'code';
   /** False when this subgraph only points at the entity and adds no fields to it. */
@@ -30,6 +32,8 @@ export function referenceType(typeName: string, options: ReferenceTypeOptions): 
       @Field(() => String)
       code!: string;
 
+      static readonly meta = { typeName, owner: options.owner, key: 'code' as const };
+
       static of(code: string): CodeReference {
         return Object.assign(new CodeReference(), { code });
       }
@@ -43,6 +47,8 @@ export function referenceType(typeName: string, options: ReferenceTypeOptions): 
     @Field(() => ID)
     id!: string;
 
+    static readonly meta = { typeName, owner: options.owner, key: 'id' as const };
+
     static of(id: string): IdReference {
       return Object.assign(new IdReference(), { id });
     }
@@ -53,4 +59,5 @@ export function referenceType(typeName: string, options: ReferenceTypeOptions): 
 export type ReferenceClass<K extends 'id' | 'code'> = {
   new (): { [P in K]: string };
   of(key: string): { [P in K]: string };
+  readonly meta: { typeName: string; owner: string; key: K };
 };

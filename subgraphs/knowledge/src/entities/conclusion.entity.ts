@@ -56,6 +56,10 @@ export class Conclusion {
   @Property({ type: 'Date', nullable: true })
   archivedAt?: Date;
 
+  /** Set when someone changes the record through the API; the seed then leaves it alone. */
+  @Property({ type: 'Date', nullable: true })
+  editedAt?: Date;
+
   refresh(): this {
     this.searchTokens = searchTokens(this.number, this.title, this.summary);
     this.sortKey = `${foldText(this.number)} ${this._id}`;

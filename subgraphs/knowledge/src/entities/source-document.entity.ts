@@ -62,6 +62,10 @@ export class SourceDocument {
   @Property({ type: 'Date', nullable: true })
   archivedAt?: Date;
 
+  /** Set when someone changes the record through the API; the seed then leaves it alone. */
+  @Property({ type: 'Date', nullable: true })
+  editedAt?: Date;
+
   refresh(): this {
     this.searchTokens = searchTokens(this.title, this.summary, this.publisher, this.author, this.text);
     this.sortKey = `${foldText(this.title)} ${this._id}`;

@@ -49,6 +49,10 @@ export class Strategy {
   @Property({ type: 'Date', nullable: true })
   archivedAt?: Date;
 
+  /** Set when someone changes the record through the API; the seed then leaves it alone. */
+  @Property({ type: 'Date', nullable: true })
+  editedAt?: Date;
+
   refresh(): this {
     this.searchTokens = searchTokens(this.title, this.code);
     return this;

@@ -66,6 +66,10 @@ export class Committee {
   @Property({ type: 'Date', nullable: true })
   archivedAt?: Date;
 
+  /** Set when someone changes the record through the API; the seed then leaves it alone. */
+  @Property({ type: 'Date', nullable: true })
+  editedAt?: Date;
+
   /** Recomputes the derived fields after the stored ones changed. */
   refresh(): this {
     this.searchTokens = searchTokens(this.name, this.nameEn, this.code);

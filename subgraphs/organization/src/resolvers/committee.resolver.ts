@@ -1,9 +1,13 @@
 import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, manyBy, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { DateResolver } from 'graphql-scalars';
+import { Agency } from '../entities/agency.entity.js';
 import { Committee } from '../entities/committee.entity.js';
+import { Position } from '../entities/position.entity.js';
+import { positionsOf } from '../positions.js';
 import { Province } from '../entities/province.entity.js';
 import { CommitteeFilter } from '../inputs/committee-filter.input.js';
-import { SourceDocument } from '../references/source-document.ref.js';
+import { SourceDocumentRef } from '../references.js';
 
 export const CommitteeConnection = connectionType(Committee, 'Committee', 'A page of committees.');
 
@@ -55,8 +59,24 @@ export class CommitteeResolver {
     return committee.provinceCode ? byId(ctx, Province).load(committee.provinceCode) : null;
   }
 
-  @FieldResolver(() => [SourceDocument], { description: 'The documents that state this record.' })
-  sources(@Root() committee: Committee): SourceDocument[] {
-    return committee.sources.map(SourceDocument.ref);
+  @FieldResolver(() => Agency, { nullable: true, description: 'The agency that runs the committee day to day (cơ quan thường trực).' })
+  standingAgency(@Root() committee: Committee, @Ctx() ctx: SubgraphContext) {
+    return committee.standingAgencyId ? byId(ctx, Agency).load(committee.standingAgencyId) : null;
+  }
+
+  @FieldResolver(() => [Agency], { description: 'Its member agencies (cơ quan thành viên), where a source lists them.' })
+  async memberAgencies(@Root() committee: Committee, @Ctx() ctx: SubgraphContext) {
+    const agencies = await byId(ctx, Agency).loadMany(committee.memberAgencyIds);
+    return agencies.filter((agency) => agency instanceof Agency);
+  }
+
+  @FieldResolver(() => [Position], { description: 'Titles held in this committee; with `activeOn`, only those held that day.' })
+  positions(@Root() committee: Committee, @Ctx() ctx: SubgraphContext, @Arg('activeOn', () => DateResolver, { nullable: true }) activeOn?: Date) {
+    return positionsOf(ctx, 'committeeId', committee._id, activeOn);
+  }
+
+  @FieldResolver(() => [SourceDocumentRef], { description: 'The documents that state this record.' })
+  sources(@Root() committee: Committee) {
+    return committee.sources.map(SourceDocumentRef.of);
   }
 }

@@ -1,0 +1,98 @@
+import { archiveRecord, InputCheck, loadForWrite, saveRecord, slugify, type SubgraphContext } from '@hub/kit';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Event } from '../entities/event.entity.js';
+import { Participant } from '../entities/participant.embeddable.js';
+import { Period } from '../entities/period.embeddable.js';
+import { EventInput, EventPatch } from '../inputs/event.input.js';
+import { AgencyRef, CommitteeRef, ConclusionRef, PersonRef, ProvinceRef, SourceDocumentRef, StrategyRef } from '../references.js';
+
+/** Validates the fields an input gives (references checked with their owners) and copies them onto the record. */
+function take(check: InputCheck, record: Event, input: Partial<EventInput> | EventPatch, at: string): void {
+  if (input.title != null) record.title = check.text(`${at}.title`, input.title, true);
+  if (input.kind != null) record.kind = input.kind;
+  if (input.date != null) record.date = check.date(`${at}.date`, input.date)!;
+  if (input.location !== undefined) record.location = input.location === null ? undefined : check.text(`${at}.location`, input.location, false);
+  if (input.provinceCode !== undefined) {
+    check.existsElsewhere(`${at}.provinceCode`, ProvinceRef, input.provinceCode);
+    record.provinceCode = input.provinceCode ?? undefined;
+  }
+  if (input.organizerId !== undefined) {
+    check.existsElsewhere(`${at}.organizerId`, CommitteeRef, input.organizerId);
+    record.organizerId = input.organizerId ?? undefined;
+  }
+  if (input.participants != null) {
+    record.participants = input.participants.map((given, i) => {
+      const field = `${at}.participants[${i}]`;
+      if (!given.personId && !given.title && !given.committeeId && !given.agencyId) check.add(field, 'names nobody: give a person, a title, a committee or an agency');
+      return Object.assign(new Participant(), {
+        role: given.role,
+        title: given.title == null ? undefined : check.text(`${field}.title`, given.title, false),
+        personId: given.personId,
+        committeeId: given.committeeId,
+        agencyId: given.agencyId,
+      });
+    });
+    check.existsElsewhere(`${at}.participants.personId`, PersonRef, input.participants.map((p) => p.personId));
+    check.existsElsewhere(`${at}.participants.committeeId`, CommitteeRef, input.participants.map((p) => p.committeeId));
+    check.existsElsewhere(`${at}.participants.agencyId`, AgencyRef, input.participants.map((p) => p.agencyId));
+  }
+  if (input.attendingCommitteeCount !== undefined) {
+    check.integer(`${at}.attendingCommitteeCount`, input.attendingCommitteeCount, 0, 1000);
+    record.attendingCommitteeCount = input.attendingCommitteeCount ?? undefined;
+  }
+  if (input.bridgePoints !== undefined) {
+    check.integer(`${at}.bridgePoints`, input.bridgePoints, 0, 100_000);
+    record.bridgePoints = input.bridgePoints ?? undefined;
+  }
+  if (input.reviewPeriod !== undefined) {
+    record.reviewPeriod = input.reviewPeriod
+      ? Object.assign(new Period(), { from: check.date(`${at}.reviewPeriod.from`, input.reviewPeriod.from), to: check.date(`${at}.reviewPeriod.to`, input.reviewPeriod.to) })
+      : undefined;
+  }
+  if (input.tasks != null) record.tasks = input.tasks.map((task, i) => check.text(`${at}.tasks[${i}]`, task, true));
+  if (input.conclusionIds != null) {
+    check.existsElsewhere(`${at}.conclusionIds`, ConclusionRef, input.conclusionIds);
+    record.conclusionIds = [...new Set(input.conclusionIds)];
+  }
+  if (input.strategyIds != null) {
+    check.existsElsewhere(`${at}.strategyIds`, StrategyRef, input.strategyIds);
+    record.strategyIds = [...new Set(input.strategyIds)];
+  }
+  if (input.sources != null) {
+    if (input.sources.length === 0) check.add(`${at}.sources`, 'name at least one source document (domain.md rule 3)');
+    check.existsElsewhere(`${at}.sources`, SourceDocumentRef, input.sources);
+    record.sources = [...new Set(input.sources)];
+  }
+}
+
+@Resolver(() => Event)
+export class EventMutations {
+  @Authorized('hub:write')
+  @Mutation(() => Event, { description: 'Adds an event with its participants and tasks. Needs hub:write.' })
+  async createEvent(@Ctx() ctx: SubgraphContext, @Arg('input', () => EventInput) input: EventInput) {
+    const check = new InputCheck(ctx);
+    const code = input.code ?? slugify(`${input.date?.year ?? ''} ${input.title}`);
+    check.slug(input.code ? 'input.code' : 'input.title', code || '(empty)');
+    if (code) check.unused('input.code', Event, code);
+    const record = Object.assign(new Event(), { _id: code });
+    take(check, record, input, 'input');
+    await check.assertValid();
+    return saveRecord(ctx, record);
+  }
+
+  @Authorized('hub:write')
+  @Mutation(() => Event, { description: 'Changes an event. Needs hub:write.' })
+  async updateEvent(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('patch', () => EventPatch) patch: EventPatch) {
+    const record = await loadForWrite(ctx, Event, id);
+    const check = new InputCheck(ctx);
+    take(check, record, patch, 'patch');
+    await check.assertValid();
+    return saveRecord(ctx, record);
+  }
+
+  @Authorized('hub:write')
+  @Mutation(() => Event, { description: 'Archives an event: it leaves lists but still resolves where referenced. Needs hub:write.' })
+  archiveEvent(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+    return archiveRecord(ctx, Event, id);
+  }
+}

@@ -1,0 +1,14 @@
+import { Field, InputType } from 'type-graphql';
+import { AgencyKind } from '../enums.js';
+
+@InputType({ description: 'Narrows a list of agencies; all given conditions must hold.' })
+export class AgencyFilter {
+  @Field(() => AgencyKind, { nullable: true })
+  kind?: AgencyKind;
+
+  @Field(() => String, { nullable: true, description: 'Agencies of this province (its code).' })
+  provinceCode?: string;
+
+  @Field(() => String, { nullable: true, description: 'Words of the name, ignoring case and diacritics: "tuyen giao" finds "Tuyên giáo".' })
+  search?: string;
+}

@@ -1,0 +1,41 @@
+import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { DateResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Person } from '../entities/person.entity.js';
+import { Position } from '../entities/position.entity.js';
+import { PersonFilter } from '../inputs/person-filter.input.js';
+import { positionsOf } from '../positions.js';
+import { SourceDocumentRef } from '../references.js';
+
+export const PersonConnection = connectionType(Person, 'Person', 'A page of people.');
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => Person, { nullable: true, description: 'One person by id.' })
+  person(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+    return byId(ctx, Person).load(id);
+  }
+
+  @Query(() => PersonConnection, { description: 'People, by given name (the last word of a Vietnamese name).' })
+  people(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
+    @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    const conditions: Filter[] = [{ archivedAt: null }];
+    const search = searchFilter(filter?.search);
+    if (search) conditions.push(search);
+    return paginate(ctx.em, { entity: Person, where: { $and: conditions }, sortField: 'sortKey', first, after });
+  }
+
+  @FieldResolver(() => [Position], { description: 'Titles this person held; with `activeOn`, only those held that day.' })
+  positions(@Root() person: Person, @Ctx() ctx: SubgraphContext, @Arg('activeOn', () => DateResolver, { nullable: true }) activeOn?: Date) {
+    return positionsOf(ctx, 'personId', person._id, activeOn);
+  }
+
+  @FieldResolver(() => [SourceDocumentRef], { description: 'The documents that name this person.' })
+  sources(@Root() person: Person) {
+    return person.sources.map(SourceDocumentRef.of);
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * `npm start` as a newcomer runs it: the hub comes up on the embedded store and says where,
+ * Ctrl-C stops every process it started, a second start finds the data of the first, and even
+ * a launcher killed outright leaves no orphans behind.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from './harness/client.js';
+
+const LAUNCHER = fileURLToPath(import.meta.resolve('@hub/launcher')).replace(/index\.js$/, 'main.js');
+
+interface Started {
+  child: ChildProcess;
+  gatewayUrl: string;
+  output: () => string;
+}
+
+function startLauncher(dataDir: string, env: Record<string, string> = {}): Promise<Started> {
+  const child = spawn(process.execPath, [LAUNCHER], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      HUB_DATA_DIR: dataDir,
+      HUB_STORE_PORT: '0',
+      GATEWAY_PORT: '0',
+      ORGANIZATION_PORT: '0',
+      EVENTS_PORT: '0',
+      KNOWLEDGE_PORT: '0',
+      ...(process.env.HUB_STORE_CACHE_DIR ? { HUB_STORE_CACHE_DIR: process.env.HUB_STORE_CACHE_DIR } : {}),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /ready in [\d.]+ s: GraphQL at (\S+)/.exec(output);
+      if (ready) resolve({ child, gatewayUrl: ready[1]!, output: () => output });
+    };
+    child.stderr!.on('data', onData);
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the launcher exited with ${code} before it was ready:\n${output}`)));
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+async function refusesConnections(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2000) });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Processes whose command line mentions the data folder (the embedded store does). */
+async function processesUsing(dataDir: string): Promise<string[]> {
+  const { execFileSync } = await import('node:child_process');
+  return execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes(dataDir) && !line.includes('ps -eo'));
+}
+
+describe('npm start', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'hub-start-'));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts, serves, and stops every process on Ctrl-C', async () => {
+    const hub = await startLauncher(dataDir);
+    expect(hub.output()).toContain('embedded store ready');
+    const result = await graphql('{ committees { totalCount } }', { url: hub.gatewayUrl });
+    expect(result.body.data?.committees.totalCount).toBe(64);
+
+    hub.child.kill('SIGINT');
+    expect(await exitOf(hub.child)).toBe(0);
+    expect(hub.output()).toContain('stopped');
+    expect(await refusesConnections(hub.gatewayUrl)).toBe(true);
+    expect(await processesUsing(dataDir)).toEqual([]);
+  });
+
+  it('reuses the stored data on the next start', async () => {
+    const hub = await startLauncher(dataDir, { HUB_SEED: 'false' });
+    try {
+      const result = await graphql('{ committees { totalCount } }', { url: hub.gatewayUrl });
+      expect(result.body.data?.committees.totalCount).toBe(64);
+    } finally {
+      hub.child.kill('SIGTERM');
+      await exitOf(hub.child);
+    }
+  });
+
+  it('leaves no orphans when the launcher is killed outright', async () => {
+    const hub = await startLauncher(dataDir, { HUB_SEED: 'false' });
+    hub.child.kill('SIGKILL');
+    await exitOf(hub.child);
+    // The children notice their stdin pipe closing and stop by themselves.
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline && ((await processesUsing(dataDir)).length > 0 || !(await refusesConnections(hub.gatewayUrl)))) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(await refusesConnections(hub.gatewayUrl)).toBe(true);
+    expect(await processesUsing(dataDir)).toEqual([]);
+  });
+
+  it('refuses bad configuration with a message naming the variable', async () => {
+    await expect(startLauncher(dataDir, { GATEWAY_PORT: 'forty' })).rejects.toThrow(/GATEWAY_PORT must be an integer from 0 to 65535, got "forty"/);
+  });
+});
