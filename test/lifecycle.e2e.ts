@@ -7,11 +7,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from './harness/client.js';
 
-const LAUNCHER = fileURLToPath(import.meta.resolve('@hub/launcher')).replace(/index\.js$/, 'main.js');
+const LAUNCHER = createRequire(import.meta.url).resolve('@hub/launcher').replace(/index\.js$/, 'main.js');
 
 interface Started {
   child: ChildProcess;

@@ -5,12 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { watchFile, unwatchFile } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import type { SupergraphSdlHook } from '@apollo/gateway';
 import type { Logger } from '@hub/core';
 
 export function defaultSupergraphFile(): string {
-  return fileURLToPath(import.meta.resolve('@hub/schema/supergraph.graphql'));
+  // createRequire rather than import.meta.resolve: vitest's module runner does not support the latter.
+  return createRequire(import.meta.url).resolve('@hub/schema/supergraph.graphql');
 }
 
 export async function readSupergraph(file: string): Promise<string> {

@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { composeServices } from '@apollo/composition';
@@ -14,11 +15,13 @@ import { parse } from 'graphql';
 import { defaultSubgraphUrl, HUB_SUBGRAPHS, type HubSubgraph } from './subgraphs.js';
 
 const run = promisify(execFile);
+// createRequire rather than import.meta.resolve: vitest's module runner does not support the latter.
+const require = createRequire(import.meta.url);
 
 export const SUPERGRAPH_FILE = fileURLToPath(new URL('../supergraph.graphql', import.meta.url));
 
 export function packageDir(subgraph: HubSubgraph): string {
-  return dirname(dirname(fileURLToPath(import.meta.resolve(subgraph.packageName))));
+  return dirname(dirname(require.resolve(subgraph.packageName)));
 }
 
 export function subgraphSchemaFile(subgraph: HubSubgraph): string {

@@ -4,7 +4,7 @@
  * Used by `npm start` and by the end-to-end tests.
  */
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import type { Logger } from '@hub/core';
 import { applySeed } from '@hub/seed';
 import { startService } from './child-process.js';
@@ -28,7 +28,8 @@ export interface HubOptions {
   host?: string;
 }
 
-const scriptOf = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
+// createRequire rather than import.meta.resolve: vitest's module runner does not support the latter.
+const scriptOf = (specifier: string) => createRequire(import.meta.url).resolve(specifier);
 
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const { config, log } = options;

@@ -1,0 +1,104 @@
+// Command ferretdb-hub is the hub's embedded MongoDB-compatible store: FerretDB with its
+// SQLite backend. It is built from FerretDB's embeddable package because FerretDB's own
+// command panics when built outside its repository (it wants generated version files).
+//
+// Protocol with the parent process: exactly one line "ready mongodb://HOST:PORT/" on stdout
+// once the listener is bound (so port 0 reports the real port); failures are one line
+// starting with "error: " on stderr and a non-zero exit; FerretDB's logs also go to stderr.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+func main() {
+	// Exit only after run's deferred cleanups (listener, SQLite, data folder lock) ran.
+	os.Exit(run())
+}
+
+func run() int {
+	listen := flag.String("listen", "127.0.0.1:27017", "TCP `address` to listen on; port 0 picks a free port")
+	dataDir := flag.String("data", "", "`folder` for the SQLite database files, created if missing (required)")
+	logLevel := flag.String("log-level", "warn", "FerretDB's log `level`: debug, info, warn or error")
+	exitOnStdinClose := flag.Bool("exit-on-stdin-close", false,
+		"stop when stdin closes; a parent passes a pipe so that the store dies with it, even on SIGKILL")
+	flag.Parse()
+
+	if *dataDir == "" || flag.NArg() > 0 {
+		flag.Usage()
+		return 2
+	}
+
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		return fail("invalid -log-level %q: want debug, info, warn or error", *logLevel)
+	}
+
+	dir, err := filepath.Abs(*dataDir)
+	if err == nil {
+		err = os.MkdirAll(dir, 0o755)
+	}
+	if err != nil {
+		return fail("cannot create data folder %s: %v", *dataDir, err)
+	}
+
+	release, err := lockDataDir(dir)
+	if err != nil {
+		return fail("%v", err)
+	}
+	defer release()
+
+	ctx, stopSignals := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stopSignals()
+	go func() {
+		// After the first signal, the default action returns: a second Ctrl-C ends a stuck shutdown.
+		<-ctx.Done()
+		stopSignals()
+	}()
+
+	if *exitOnStdinClose {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(ctx)
+		go func() {
+			_, _ = io.Copy(io.Discard, os.Stdin)
+			cancel()
+		}()
+	}
+
+	// FerretDB binds its listener inside New, so a busy port is reported here, before "ready".
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Handler:   "sqlite",
+		SQLiteURL: (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String(),
+		Logger:    slog.New(routineHandler{slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})}),
+	})
+	if err != nil {
+		if strings.Contains(err.Error(), "address already in use") {
+			return fail("cannot listen on %s: address already in use", *listen)
+		}
+		return fail("cannot start FerretDB on %s with data in %s: %v", *listen, dir, err)
+	}
+
+	fmt.Printf("ready %s\n", f.MongoDBURI())
+
+	// Run returns once ctx is done and every connection and the SQLite backend are closed.
+	_ = f.Run(ctx)
+	return 0
+}
+
+func fail(format string, args ...any) int {
+	fmt.Fprintf(os.Stderr, "error: "+format+"\n", args...)
+	return 1
+}
