@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql } from './harness/client.js';
+import { graphql, hub } from './harness/client.js';
 
 const LAUNCHER = createRequire(import.meta.url).resolve('@hub/launcher').replace(/index\.js$/, 'main.js');
 
@@ -19,7 +19,7 @@ interface Started {
   output: () => string;
 }
 
-function startLauncher(dataDir: string, env: Record<string, string> = {}): Promise<Started> {
+function startLauncher(dataDir: string, env: Record<string, string | undefined> = {}): Promise<Started> {
   const child = spawn(process.execPath, [LAUNCHER], {
     env: {
       PATH: process.env.PATH,
@@ -115,6 +115,22 @@ describe('npm start', () => {
     }
     expect(await refusesConnections(hub.gatewayUrl)).toBe(true);
     expect(await processesUsing(dataDir)).toEqual([]);
+  });
+
+  it('uses the MongoDB server it is given and starts no store of its own', async () => {
+    // The test hub's store stands in for a production MongoDB; other database names keep it apart.
+    const uri = hub().targets.organization!.uri;
+    const started = await startLauncher(dataDir, { MONGODB_URI: uri, ORGANIZATION_DB: 'given_org', EVENTS_DB: 'given_events', KNOWLEDGE_DB: 'given_knowledge' });
+    try {
+      expect(started.output()).toContain('using the configured MongoDB server(s); no embedded store started');
+      expect(started.output()).not.toContain('embedded store ready');
+      const result = await graphql('{ committees { totalCount } }', { url: started.gatewayUrl });
+      expect(result.body.data?.committees.totalCount).toBe(64);
+      expect(await processesUsing(dataDir)).toEqual([]);
+    } finally {
+      started.child.kill('SIGTERM');
+      await exitOf(started.child);
+    }
   });
 
   it('refuses bad configuration with a message naming the variable', async () => {

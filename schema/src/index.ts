@@ -1,2 +1,3 @@
 export * from './subgraphs.js';
 export * from './compose.js';
+export * from './api-schema.js';

@@ -43,4 +43,8 @@ export enum EventOrder {
 registerEnumType(EventOrder, {
   name: 'EventOrder',
   description: 'The order of a list of events; events whose year is unknown come last either way.',
+  valuesConfig: {
+    DATE_DESC: { description: 'Newest first.' },
+    DATE_ASC: { description: 'Oldest first.' },
+  },
 });

@@ -22,6 +22,10 @@ export enum CommitteeLevel {
 registerEnumType(CommitteeLevel, {
   name: 'CommitteeLevel',
   description: 'The central steering committee, or one of a province or centrally-run city.',
+  valuesConfig: {
+    CENTRAL: { description: 'The central steering committee (Ban Chỉ đạo Trung ương).' },
+    PROVINCIAL: { description: 'The steering committee of a province or centrally-run city (cấp tỉnh).' },
+  },
 });
 
 export enum AgencyKind {

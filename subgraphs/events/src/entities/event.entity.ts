@@ -1,5 +1,6 @@
 import { Embedded, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { dateSortKey, PartialDate, searchTokens } from '@hub/kit';
+import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { EventKind } from '../enums.js';
 import { Participant } from './participant.embeddable.js';
@@ -26,7 +27,7 @@ export class Event {
 
   @Property({ type: 'string' })
   @Index()
-  @Field(() => EventKind)
+  @Field(() => EventKind, { description: 'What kind of meeting it was.' })
   kind!: EventKind;
 
   @Embedded({ entity: () => PartialDate, object: true })
@@ -113,10 +114,12 @@ export class Event {
   descKey!: string;
 
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
   archivedAt?: Date;
 
   /** Set when someone changes the record through the API; the seed then leaves it alone. */
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
   editedAt?: Date;
 
   /** Recomputes the derived fields after the stored ones changed. */

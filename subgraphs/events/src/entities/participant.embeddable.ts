@@ -7,7 +7,7 @@ import { ParticipantRole } from '../enums.js';
 @ObjectType({ description: 'Who took part, and as what. A participant may be known only by title (person null).' })
 export class Participant {
   @Property({ type: 'string' })
-  @Field(() => ParticipantRole)
+  @Field(() => ParticipantRole, { description: 'What they did at the event: chaired, spoke, reported or attended.' })
   role!: ParticipantRole;
 
   @Property({ type: 'string', nullable: true })

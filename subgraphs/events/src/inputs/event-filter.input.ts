@@ -4,7 +4,7 @@ import { EventKind } from '../enums.js';
 
 @InputType({ description: 'Narrows a list of events; all given conditions must hold.' })
 export class EventFilter {
-  @Field(() => EventKind, { nullable: true })
+  @Field(() => EventKind, { nullable: true, description: 'Events of this kind.' })
   kind?: EventKind;
 
   @Field(() => Int, { nullable: true, description: 'Events of this year; events whose year is unknown never match.' })

@@ -20,9 +20,9 @@ export function pagedEventsResolver(Ref: ReferenceClass<'id'>, field: IdField, d
     async events(
       @Root() parent: { id: string },
       @Ctx() ctx: SubgraphContext,
-      @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
+      @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the events must meet.' }) filter?: EventFilter,
       @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
-      @Arg('after', () => String, { nullable: true }) after?: string,
+      @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
     ) {
       const rows = await manyBy(ctx, Event, field, { where: eventConditions(filter) }).load(parent.id);
       return paginateLoaded(rows, { sortField: 'descKey', descending: true, first, after });

@@ -69,7 +69,7 @@ function take(check: InputCheck, record: Event, input: Partial<EventInput> | Eve
 export class EventMutations {
   @Authorized('hub:write')
   @Mutation(() => Event, { description: 'Adds an event with its participants and tasks. Needs hub:write.' })
-  async createEvent(@Ctx() ctx: SubgraphContext, @Arg('input', () => EventInput) input: EventInput) {
+  async createEvent(@Ctx() ctx: SubgraphContext, @Arg('input', () => EventInput, { description: 'The new event.' }) input: EventInput) {
     const check = new InputCheck(ctx);
     const code = input.code ?? slugify(`${input.date?.year ?? ''} ${input.title}`);
     check.slug(input.code ? 'input.code' : 'input.title', code || '(empty)');
@@ -82,7 +82,7 @@ export class EventMutations {
 
   @Authorized('hub:write')
   @Mutation(() => Event, { description: 'Changes an event. Needs hub:write.' })
-  async updateEvent(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('patch', () => EventPatch) patch: EventPatch) {
+  async updateEvent(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the event to change.' }) id: string, @Arg('patch', () => EventPatch, { description: 'The changes: only the fields given change.' }) patch: EventPatch) {
     const record = await loadForWrite(ctx, Event, id);
     const check = new InputCheck(ctx);
     take(check, record, patch, 'patch');
@@ -92,7 +92,7 @@ export class EventMutations {
 
   @Authorized('hub:write')
   @Mutation(() => Event, { description: 'Archives an event: it leaves lists but still resolves where referenced. Needs hub:write.' })
-  archiveEvent(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+  archiveEvent(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the event to archive.' }) id: string) {
     return archiveRecord(ctx, Event, id);
   }
 }

@@ -11,17 +11,17 @@ export const EventConnection = connectionType(Event, 'Event', 'A page of events.
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => Event, { nullable: true, description: 'One event by id.' })
-  event(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+  event(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The event\'s id.' }) id: string) {
     return byId(ctx, Event).load(id);
   }
 
   @Query(() => EventConnection, { description: 'Events, newest first unless `orderBy` says otherwise.' })
   events(
     @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
+    @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the events must meet.' }) filter?: EventFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('orderBy', () => EventOrder, { nullable: true, defaultValue: EventOrder.DATE_DESC }) orderBy?: EventOrder,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
+    @Arg('orderBy', () => EventOrder, { nullable: true, defaultValue: EventOrder.DATE_DESC, description: 'Newest or oldest first.' }) orderBy?: EventOrder,
   ) {
     const ascending = orderBy === EventOrder.DATE_ASC;
     return paginate(ctx.em, {

@@ -12,16 +12,16 @@ export function connectionType<T extends object>(Node: ClassType<T>, nodeName: s
     @Field(() => String, { description: 'Pass as `after` to continue after this item.' })
     cursor!: string;
 
-    @Field(() => Node)
+    @Field(() => Node, { description: `The ${nodeName} itself.` })
     node!: T;
   }
 
   @ObjectType(`${nodeName}Connection`, { description })
   class Connection {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The items of this page, in list order, each with its cursor.' })
     edges!: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page ends and whether another follows.' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'How many items match, across all pages.' })

@@ -34,13 +34,13 @@ export class PartialDate {
 
 @InputType({ description: 'A date with optional parts; a day needs its month.' })
 export class PartialDateInput {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The four-digit year, when the source states it.' })
   year?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The month (1–12), when the source states it.' })
   month?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The day of the month (1–31, checked against the month and, if given, the year); needs the month.' })
   day?: number;
 
   @Field(() => String, { nullable: true, description: 'The date as the source wrote it.' })

@@ -1,5 +1,6 @@
 import { Embedded, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { foldText, PartialDate, searchTokens } from '@hub/kit';
+import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @Entity({ collection: 'conclusions' })
@@ -20,7 +21,7 @@ export class Conclusion {
   number!: string;
 
   @Property({ type: 'string' })
-  @Field(() => String)
+  @Field(() => String, { description: 'The title as the documents write it.' })
   title!: string;
 
   @Property({ type: 'string', nullable: true })
@@ -54,10 +55,12 @@ export class Conclusion {
   sortKey!: string;
 
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
   archivedAt?: Date;
 
   /** Set when someone changes the record through the API; the seed then leaves it alone. */
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
   editedAt?: Date;
 
   refresh(): this {

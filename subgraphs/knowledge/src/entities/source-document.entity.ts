@@ -1,5 +1,6 @@
 import { Embedded, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { foldText, PartialDate, searchTokens } from '@hub/kit';
+import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @Entity({ collection: 'documents' })
@@ -15,19 +16,19 @@ export class SourceDocument {
   }
 
   @Property({ type: 'string' })
-  @Field(() => String)
+  @Field(() => String, { description: 'The title as published.' })
   title!: string;
 
   @Property({ type: 'string', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who published it: a newspaper, a website or an agency, as written.' })
   publisher?: string;
 
   @Property({ type: 'string', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who wrote it, when the document names an author.' })
   author?: string;
 
   @Embedded({ entity: () => PartialDate, object: true, nullable: true })
-  @Field(() => PartialDate, { nullable: true })
+  @Field(() => PartialDate, { nullable: true, description: 'When it was published: only the parts known.' })
   publishedOn?: PartialDate;
 
   @Property({ type: 'string' })
@@ -60,10 +61,12 @@ export class SourceDocument {
   sortKey!: string;
 
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
   archivedAt?: Date;
 
   /** Set when someone changes the record through the API; the seed then leaves it alone. */
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
   editedAt?: Date;
 
   refresh(): this {

@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { searchTokens } from '@hub/kit';
+import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 @Entity({ collection: 'strategies' })
@@ -24,11 +25,11 @@ export class Strategy {
   title!: string;
 
   @Property({ type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The first year it covers, e.g. 2021.' })
   startYear!: number;
 
   @Property({ type: 'integer' })
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The last year it covers, e.g. 2030.' })
   endYear!: number;
 
   @Property({ type: 'string', nullable: true })
@@ -47,10 +48,12 @@ export class Strategy {
   searchTokens: string[] = [];
 
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
   archivedAt?: Date;
 
   /** Set when someone changes the record through the API; the seed then leaves it alone. */
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
   editedAt?: Date;
 
   refresh(): this {

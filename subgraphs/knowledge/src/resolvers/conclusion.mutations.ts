@@ -34,7 +34,7 @@ function take(check: InputCheck, record: Conclusion, input: Partial<ConclusionIn
 export class ConclusionMutations {
   @Authorized('hub:write')
   @Mutation(() => Conclusion, { description: 'Adds a conclusion. Needs hub:write.' })
-  async createConclusion(@Ctx() ctx: SubgraphContext, @Arg('input', () => ConclusionInput) input: ConclusionInput) {
+  async createConclusion(@Ctx() ctx: SubgraphContext, @Arg('input', () => ConclusionInput, { description: 'The new conclusion.' }) input: ConclusionInput) {
     const check = new InputCheck(ctx);
     const number = check.text('input.number', input.number, true);
     const id = slugify(number);
@@ -48,7 +48,7 @@ export class ConclusionMutations {
 
   @Authorized('hub:write')
   @Mutation(() => Conclusion, { description: 'Changes a conclusion. Needs hub:write.' })
-  async updateConclusion(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('patch', () => ConclusionPatch) patch: ConclusionPatch) {
+  async updateConclusion(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the conclusion to change.' }) id: string, @Arg('patch', () => ConclusionPatch, { description: 'The changes: only the fields given change.' }) patch: ConclusionPatch) {
     const record = await loadForWrite(ctx, Conclusion, id);
     const check = new InputCheck(ctx);
     take(check, record, patch, 'patch');
@@ -58,7 +58,7 @@ export class ConclusionMutations {
 
   @Authorized('hub:write')
   @Mutation(() => Conclusion, { description: 'Archives a conclusion: it leaves lists but still resolves where referenced. Needs hub:write.' })
-  archiveConclusion(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+  archiveConclusion(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the conclusion to archive.' }) id: string) {
     return archiveRecord(ctx, Conclusion, id);
   }
 }

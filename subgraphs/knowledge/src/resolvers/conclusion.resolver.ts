@@ -14,8 +14,8 @@ export class ConclusionResolver {
   @Query(() => Conclusion, { nullable: true, description: 'One conclusion by id or by number ("57-KL/TW"); give one of them.' })
   async conclusion(
     @Ctx() ctx: SubgraphContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('number', () => String, { nullable: true }) number?: string,
+    @Arg('id', () => ID, { nullable: true, description: 'The conclusion\'s id.' }) id?: string,
+    @Arg('number', () => String, { nullable: true, description: 'Its number as written, e.g. "57-KL/TW".' }) number?: string,
   ) {
     if ((id == null) === (number == null)) throw badUserInput('conclusion', 'give exactly one of `id` or `number`');
     if (id != null) return byId(ctx, Conclusion).load(id);
@@ -26,7 +26,7 @@ export class ConclusionResolver {
   conclusions(
     @Ctx() ctx: SubgraphContext,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
   ) {
     return paginate(ctx.em, { entity: Conclusion, where: { archivedAt: null }, sortField: 'sortKey', first, after });
   }
@@ -41,7 +41,7 @@ export class ConclusionResolver {
     return conclusion.strategyId ? byId(ctx, Strategy).load(conclusion.strategyId) : null;
   }
 
-  @FieldResolver(() => [Topic])
+  @FieldResolver(() => [Topic], { description: 'The topics it is about.' })
   topics(@Root() conclusion: Conclusion, @Ctx() ctx: SubgraphContext) {
     return loadTopics(ctx, conclusion.topics);
   }

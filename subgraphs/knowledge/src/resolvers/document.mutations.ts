@@ -27,7 +27,7 @@ function take(check: InputCheck, record: SourceDocument, input: Partial<Document
 export class DocumentMutations {
   @Authorized('hub:write')
   @Mutation(() => SourceDocument, { description: 'Takes in a source document (metadata and text). Needs hub:write.' })
-  async createDocument(@Ctx() ctx: SubgraphContext, @Arg('input', () => DocumentInput) input: DocumentInput) {
+  async createDocument(@Ctx() ctx: SubgraphContext, @Arg('input', () => DocumentInput, { description: 'The new document.' }) input: DocumentInput) {
     const check = new InputCheck(ctx);
     const code = input.code ?? slugify(input.title);
     check.slug(input.code ? 'input.code' : 'input.title', code || '(empty)');
@@ -41,7 +41,7 @@ export class DocumentMutations {
 
   @Authorized('hub:write')
   @Mutation(() => SourceDocument, { description: 'Changes a source document. Needs hub:write.' })
-  async updateDocument(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('patch', () => DocumentPatch) patch: DocumentPatch) {
+  async updateDocument(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the document to change.' }) id: string, @Arg('patch', () => DocumentPatch, { description: 'The changes: only the fields given change.' }) patch: DocumentPatch) {
     const record = await loadForWrite(ctx, SourceDocument, id);
     const check = new InputCheck(ctx);
     take(check, record, patch, 'patch');
@@ -51,7 +51,7 @@ export class DocumentMutations {
 
   @Authorized('hub:write')
   @Mutation(() => SourceDocument, { description: 'Archives a document: it leaves lists but still resolves where referenced. Needs hub:write.' })
-  archiveDocument(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+  archiveDocument(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the document to archive.' }) id: string) {
     return archiveRecord(ctx, SourceDocument, id);
   }
 }

@@ -10,16 +10,16 @@ export const SourceDocumentConnection = connectionType(SourceDocument, 'SourceDo
 @Resolver(() => SourceDocument)
 export class SourceDocumentResolver {
   @Query(() => SourceDocument, { nullable: true, description: 'One source document by id.' })
-  document(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+  document(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The document\'s id.' }) id: string) {
     return byId(ctx, SourceDocument).load(id);
   }
 
   @Query(() => SourceDocumentConnection, { description: 'Source documents, by title.' })
   documents(
     @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => DocumentFilter, { nullable: true }) filter?: DocumentFilter,
+    @Arg('filter', () => DocumentFilter, { nullable: true, description: 'Conditions the documents must meet.' }) filter?: DocumentFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
   ) {
     const conditions: Filter[] = [{ archivedAt: null }];
     if (filter?.topicCode) conditions.push({ topics: filter.topicCode });
@@ -28,7 +28,7 @@ export class SourceDocumentResolver {
     return paginate(ctx.em, { entity: SourceDocument, where: { $and: conditions }, sortField: 'sortKey', first, after });
   }
 
-  @FieldResolver(() => [Topic])
+  @FieldResolver(() => [Topic], { description: 'The topics it is about.' })
   topics(@Root() document: SourceDocument, @Ctx() ctx: SubgraphContext) {
     return loadTopics(ctx, document.topics);
   }

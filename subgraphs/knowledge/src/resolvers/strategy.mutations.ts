@@ -36,7 +36,7 @@ function take(check: InputCheck, record: Strategy, input: Partial<StrategyInput>
 export class StrategyMutations {
   @Authorized('hub:write')
   @Mutation(() => Strategy, { description: 'Adds a strategy. Needs hub:write.' })
-  async createStrategy(@Ctx() ctx: SubgraphContext, @Arg('input', () => StrategyInput) input: StrategyInput) {
+  async createStrategy(@Ctx() ctx: SubgraphContext, @Arg('input', () => StrategyInput, { description: 'The new strategy.' }) input: StrategyInput) {
     const check = new InputCheck(ctx);
     check.slug('input.code', input.code);
     check.unused('input.code', Strategy, input.code);
@@ -48,7 +48,7 @@ export class StrategyMutations {
 
   @Authorized('hub:write')
   @Mutation(() => Strategy, { description: 'Changes a strategy. Needs hub:write.' })
-  async updateStrategy(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('patch', () => StrategyPatch) patch: StrategyPatch) {
+  async updateStrategy(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the strategy to change.' }) id: string, @Arg('patch', () => StrategyPatch, { description: 'The changes: only the fields given change.' }) patch: StrategyPatch) {
     const record = await loadForWrite(ctx, Strategy, id);
     const check = new InputCheck(ctx);
     take(check, record, patch, 'patch');
@@ -58,7 +58,7 @@ export class StrategyMutations {
 
   @Authorized('hub:write')
   @Mutation(() => Strategy, { description: 'Archives a strategy: it leaves lists but still resolves where referenced. Needs hub:write.' })
-  archiveStrategy(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+  archiveStrategy(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the strategy to archive.' }) id: string) {
     return archiveRecord(ctx, Strategy, id);
   }
 }

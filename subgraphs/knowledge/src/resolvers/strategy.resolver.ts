@@ -11,15 +11,15 @@ export class StrategyResolver {
   @Query(() => Strategy, { nullable: true, description: 'One strategy by id or by code; give one of them.' })
   strategy(
     @Ctx() ctx: SubgraphContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('code', () => String, { nullable: true }) code?: string,
+    @Arg('id', () => ID, { nullable: true, description: 'The strategy\'s id.' }) id?: string,
+    @Arg('code', () => String, { nullable: true, description: 'The strategy\'s code.' }) code?: string,
   ) {
     if ((id == null) === (code == null)) throw badUserInput('strategy', 'give exactly one of `id` or `code`');
     return byId(ctx, Strategy).load((id ?? code)!);
   }
 
   @Query(() => [Strategy], { description: 'Strategies in order of their start, or those in force in a given year.' })
-  strategies(@Ctx() ctx: SubgraphContext, @Arg('activeIn', () => Int, { nullable: true }) activeIn?: number) {
+  strategies(@Ctx() ctx: SubgraphContext, @Arg('activeIn', () => Int, { nullable: true, description: 'Only strategies in force in this year (startYear ≤ year ≤ endYear).' }) activeIn?: number) {
     const where = activeIn == null ? { archivedAt: null } : { archivedAt: null, startYear: { $lte: activeIn }, endYear: { $gte: activeIn } };
     return ctx.em.find(Strategy, where, { orderBy: { startYear: 'asc' } });
   }
@@ -40,7 +40,7 @@ export class StrategyResolver {
     return manyBy(ctx, Conclusion, 'strategyId', { where: { archivedAt: null } }).load(strategy._id);
   }
 
-  @FieldResolver(() => [Topic])
+  @FieldResolver(() => [Topic], { description: 'The topics it is about.' })
   topics(@Root() strategy: Strategy, @Ctx() ctx: SubgraphContext) {
     return loadTopics(ctx, strategy.topics);
   }

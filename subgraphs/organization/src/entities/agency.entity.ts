@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { foldText, searchTokens } from '@hub/kit';
+import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { AgencyKind } from '../enums.js';
 
@@ -30,7 +31,7 @@ export class Agency {
 
   @Property({ type: 'string' })
   @Index()
-  @Field(() => AgencyKind)
+  @Field(() => AgencyKind, { description: 'What kind of body it is.' })
   kind!: AgencyKind;
 
   @Property({ type: 'string', nullable: true })
@@ -53,10 +54,12 @@ export class Agency {
   sortKey!: string;
 
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
   archivedAt?: Date;
 
   /** Set when someone changes the record through the API; the seed then leaves it alone. */
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
   editedAt?: Date;
 
   refresh(): this {

@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { foldText, searchTokens } from '@hub/kit';
+import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { CommitteeLevel } from '../enums.js';
 
@@ -32,7 +33,7 @@ export class Committee {
 
   @Property({ type: 'string' })
   @Index()
-  @Field(() => CommitteeLevel)
+  @Field(() => CommitteeLevel, { description: 'Central (the national committee) or provincial.' })
   level!: CommitteeLevel;
 
   @Property({ type: 'string', nullable: true })
@@ -64,10 +65,12 @@ export class Committee {
 
   /** Set instead of deleting, so records elsewhere that point here still resolve. */
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
   archivedAt?: Date;
 
   /** Set when someone changes the record through the API; the seed then leaves it alone. */
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
   editedAt?: Date;
 
   /** Recomputes the derived fields after the stored ones changed. */

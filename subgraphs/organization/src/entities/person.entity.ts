@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { foldText, searchTokens } from '@hub/kit';
+import { DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @Entity({ collection: 'people' })
@@ -31,9 +32,11 @@ export class Person {
   sortKey!: string;
 
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
   archivedAt?: Date;
 
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
   editedAt?: Date;
 
   refresh(): this {

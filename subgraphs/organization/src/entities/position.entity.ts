@@ -1,5 +1,6 @@
 import { Embedded, Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { PartialDate, slugify, type PartialDateParts } from '@hub/kit';
+import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { PositionRole } from '../enums.js';
 
@@ -24,7 +25,7 @@ export class Position {
   title!: string;
 
   @Property({ type: 'string' })
-  @Field(() => PositionRole)
+  @Field(() => PositionRole, { description: 'The kind of title, comparable across bodies; `title` keeps the wording.' })
   role!: PositionRole;
 
   @Property({ type: 'string', nullable: true })
@@ -51,9 +52,11 @@ export class Position {
   sources: string[] = [];
 
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
   archivedAt?: Date;
 
   @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
   editedAt?: Date;
 
   /** The natural key of a position: who, where, and the title as written. */

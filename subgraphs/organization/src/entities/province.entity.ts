@@ -22,7 +22,7 @@ export class Province {
 
   @Property({ type: 'string' })
   @Index()
-  @Field(() => Region)
+  @Field(() => Region, { description: 'The region (miền) the province belongs to.' })
   region!: Region;
 
   @Embedded({ entity: () => PartialDate, object: true, nullable: true })

@@ -3,7 +3,7 @@ import { AgencyKind } from '../enums.js';
 
 @InputType({ description: 'Narrows a list of agencies; all given conditions must hold.' })
 export class AgencyFilter {
-  @Field(() => AgencyKind, { nullable: true })
+  @Field(() => AgencyKind, { nullable: true, description: 'Agencies of this kind.' })
   kind?: AgencyKind;
 
   @Field(() => String, { nullable: true, description: 'Agencies of this province (its code).' })

@@ -3,7 +3,7 @@ import { CommitteeLevel, Region } from '../enums.js';
 
 @InputType({ description: 'Narrows a list of committees; all given conditions must hold.' })
 export class CommitteeFilter {
-  @Field(() => CommitteeLevel, { nullable: true })
+  @Field(() => CommitteeLevel, { nullable: true, description: 'Committees at this level: the central one or the provincial ones.' })
   level?: CommitteeLevel;
 
   @Field(() => Region, { nullable: true, description: 'Provincial committees of provinces in this region.' })

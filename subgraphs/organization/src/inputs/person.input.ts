@@ -14,9 +14,9 @@ export class PersonInput {
 
 @InputType({ description: 'Changes to a person: only the fields given change.' })
 export class PersonPatch {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The corrected full name, with diacritics; it cannot be cleared. The id stays the same.' })
   fullName?: string;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Replaces the source documents that name them (at least one); null leaves them unchanged.' })
   sources?: string[];
 }

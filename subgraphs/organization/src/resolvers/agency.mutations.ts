@@ -29,7 +29,7 @@ function take(check: InputCheck, record: Agency, input: Partial<AgencyInput> | A
 export class AgencyMutations {
   @Authorized('hub:write')
   @Mutation(() => Agency, { description: 'Adds an agency. Needs hub:write.' })
-  async createAgency(@Ctx() ctx: SubgraphContext, @Arg('input', () => AgencyInput) input: AgencyInput) {
+  async createAgency(@Ctx() ctx: SubgraphContext, @Arg('input', () => AgencyInput, { description: 'The new agency.' }) input: AgencyInput) {
     const check = new InputCheck(ctx);
     check.slug('input.code', input.code);
     check.unused('input.code', Agency, input.code);
@@ -41,7 +41,7 @@ export class AgencyMutations {
 
   @Authorized('hub:write')
   @Mutation(() => Agency, { description: 'Changes an agency. Needs hub:write.' })
-  async updateAgency(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('patch', () => AgencyPatch) patch: AgencyPatch) {
+  async updateAgency(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the agency to change.' }) id: string, @Arg('patch', () => AgencyPatch, { description: 'The changes: only the fields given change.' }) patch: AgencyPatch) {
     const record = await loadForWrite(ctx, Agency, id);
     const check = new InputCheck(ctx);
     take(check, record, patch, 'patch');
@@ -51,7 +51,7 @@ export class AgencyMutations {
 
   @Authorized('hub:write')
   @Mutation(() => Agency, { description: 'Archives an agency: it leaves lists but still resolves where referenced. Needs hub:write.' })
-  archiveAgency(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+  archiveAgency(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the agency to archive.' }) id: string) {
     return archiveRecord(ctx, Agency, id);
   }
 }

@@ -15,8 +15,8 @@ export class AgencyResolver {
   @Query(() => Agency, { nullable: true, description: 'One agency by id or by code (give one of them).' })
   agency(
     @Ctx() ctx: SubgraphContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('code', () => String, { nullable: true }) code?: string,
+    @Arg('id', () => ID, { nullable: true, description: 'The agency\'s id.' }) id?: string,
+    @Arg('code', () => String, { nullable: true, description: 'The agency\'s code, e.g. "ban-tuyen-giao-tw".' }) code?: string,
   ) {
     if ((id == null) === (code == null)) throw badUserInput('agency', 'give exactly one of `id` or `code`');
     return byId(ctx, Agency).load((id ?? code)!);
@@ -25,9 +25,9 @@ export class AgencyResolver {
   @Query(() => AgencyConnection, { description: 'Agencies, by name.' })
   agencies(
     @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => AgencyFilter, { nullable: true }) filter?: AgencyFilter,
+    @Arg('filter', () => AgencyFilter, { nullable: true, description: 'Conditions the agencies must meet.' }) filter?: AgencyFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
   ) {
     const conditions: Filter[] = [{ archivedAt: null }];
     if (filter?.kind) conditions.push({ kind: filter.kind });
@@ -48,7 +48,7 @@ export class AgencyResolver {
   }
 
   @FieldResolver(() => [Position], { description: 'Titles held in this agency; with `activeOn`, only those held that day.' })
-  positions(@Root() agency: Agency, @Ctx() ctx: SubgraphContext, @Arg('activeOn', () => DateResolver, { nullable: true }) activeOn?: Date) {
+  positions(@Root() agency: Agency, @Ctx() ctx: SubgraphContext, @Arg('activeOn', () => DateResolver, { nullable: true, description: 'Only titles held on this day (ISO date).' }) activeOn?: Date) {
     return positionsOf(ctx, 'agencyId', agency._id, activeOn);
   }
 

@@ -41,7 +41,7 @@ function take(check: InputCheck, record: Committee, input: Partial<CommitteeInpu
 export class CommitteeMutations {
   @Authorized('hub:write')
   @Mutation(() => Committee, { description: 'Adds a steering committee. Needs hub:write.' })
-  async createCommittee(@Ctx() ctx: SubgraphContext, @Arg('input', () => CommitteeInput) input: CommitteeInput) {
+  async createCommittee(@Ctx() ctx: SubgraphContext, @Arg('input', () => CommitteeInput, { description: 'The new committee.' }) input: CommitteeInput) {
     const check = new InputCheck(ctx);
     check.slug('input.code', input.code);
     check.unused('input.code', Committee, input.code);
@@ -53,7 +53,7 @@ export class CommitteeMutations {
 
   @Authorized('hub:write')
   @Mutation(() => Committee, { description: 'Changes a committee. Needs hub:write.' })
-  async updateCommittee(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('patch', () => CommitteePatch) patch: CommitteePatch) {
+  async updateCommittee(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the committee to change.' }) id: string, @Arg('patch', () => CommitteePatch, { description: 'The changes: only the fields given change.' }) patch: CommitteePatch) {
     const record = await loadForWrite(ctx, Committee, id);
     const check = new InputCheck(ctx);
     take(check, record, patch, 'patch');
@@ -63,7 +63,7 @@ export class CommitteeMutations {
 
   @Authorized('hub:write')
   @Mutation(() => Committee, { description: 'Archives a committee: it leaves lists but still resolves where referenced. Needs hub:write.' })
-  archiveCommittee(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+  archiveCommittee(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the committee to archive.' }) id: string) {
     return archiveRecord(ctx, Committee, id);
   }
 }

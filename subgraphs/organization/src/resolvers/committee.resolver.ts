@@ -18,8 +18,8 @@ export class CommitteeResolver {
   @Query(() => Committee, { nullable: true, description: 'One committee by id or by code (give one of them).' })
   async committee(
     @Ctx() ctx: SubgraphContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('code', () => String, { nullable: true }) code?: string,
+    @Arg('id', () => ID, { nullable: true, description: 'The committee\'s id.' }) id?: string,
+    @Arg('code', () => String, { nullable: true, description: 'The committee\'s code, e.g. "ban-chi-dao-ttdn-tw".' }) code?: string,
   ): Promise<Committee | null> {
     if ((id == null) === (code == null)) throw badUserInput('committee', 'give exactly one of `id` or `code`');
     return byId(ctx, Committee).load((id ?? code)!);
@@ -28,9 +28,9 @@ export class CommitteeResolver {
   @Query(() => CommitteeConnection, { description: 'Committees, central first, then by name.' })
   async committees(
     @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => CommitteeFilter, { nullable: true }) filter?: CommitteeFilter,
+    @Arg('filter', () => CommitteeFilter, { nullable: true, description: 'Conditions the committees must meet.' }) filter?: CommitteeFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
   ) {
     const conditions: Filter[] = [ACTIVE];
     if (filter?.level) conditions.push({ level: filter.level });
@@ -71,7 +71,7 @@ export class CommitteeResolver {
   }
 
   @FieldResolver(() => [Position], { description: 'Titles held in this committee; with `activeOn`, only those held that day.' })
-  positions(@Root() committee: Committee, @Ctx() ctx: SubgraphContext, @Arg('activeOn', () => DateResolver, { nullable: true }) activeOn?: Date) {
+  positions(@Root() committee: Committee, @Ctx() ctx: SubgraphContext, @Arg('activeOn', () => DateResolver, { nullable: true, description: 'Only titles held on this day (ISO date).' }) activeOn?: Date) {
     return positionsOf(ctx, 'committeeId', committee._id, activeOn);
   }
 

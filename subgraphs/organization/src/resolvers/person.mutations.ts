@@ -17,7 +17,7 @@ function take(check: InputCheck, record: Person, input: Partial<PersonInput> | P
 export class PersonMutations {
   @Authorized('hub:write')
   @Mutation(() => Person, { description: 'Adds a person. Needs hub:write.' })
-  async createPerson(@Ctx() ctx: SubgraphContext, @Arg('input', () => PersonInput) input: PersonInput) {
+  async createPerson(@Ctx() ctx: SubgraphContext, @Arg('input', () => PersonInput, { description: 'The new person.' }) input: PersonInput) {
     const check = new InputCheck(ctx);
     const code = input.code ?? slugify(input.fullName);
     check.slug(input.code ? 'input.code' : 'input.fullName', code || '(empty)');
@@ -30,7 +30,7 @@ export class PersonMutations {
 
   @Authorized('hub:write')
   @Mutation(() => Person, { description: 'Changes a person. Needs hub:write.' })
-  async updatePerson(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('patch', () => PersonPatch) patch: PersonPatch) {
+  async updatePerson(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the person to change.' }) id: string, @Arg('patch', () => PersonPatch, { description: 'The changes: only the fields given change.' }) patch: PersonPatch) {
     const record = await loadForWrite(ctx, Person, id);
     const check = new InputCheck(ctx);
     take(check, record, patch, 'patch');
@@ -40,7 +40,7 @@ export class PersonMutations {
 
   @Authorized('hub:write')
   @Mutation(() => Person, { description: 'Archives a person: they leave lists but still resolve where referenced. Needs hub:write.' })
-  archivePerson(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+  archivePerson(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the person to archive.' }) id: string) {
     return archiveRecord(ctx, Person, id);
   }
 }

@@ -12,16 +12,16 @@ export const PersonConnection = connectionType(Person, 'Person', 'A page of peop
 @Resolver(() => Person)
 export class PersonResolver {
   @Query(() => Person, { nullable: true, description: 'One person by id.' })
-  person(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+  person(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The person\'s id, e.g. "pham-van-linh".' }) id: string) {
     return byId(ctx, Person).load(id);
   }
 
   @Query(() => PersonConnection, { description: 'People, by given name (the last word of a Vietnamese name).' })
   people(
     @Ctx() ctx: SubgraphContext,
-    @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter,
+    @Arg('filter', () => PersonFilter, { nullable: true, description: 'Conditions the people must meet.' }) filter?: PersonFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
   ) {
     const conditions: Filter[] = [{ archivedAt: null }];
     const search = searchFilter(filter?.search);
@@ -30,7 +30,7 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => [Position], { description: 'Titles this person held; with `activeOn`, only those held that day.' })
-  positions(@Root() person: Person, @Ctx() ctx: SubgraphContext, @Arg('activeOn', () => DateResolver, { nullable: true }) activeOn?: Date) {
+  positions(@Root() person: Person, @Ctx() ctx: SubgraphContext, @Arg('activeOn', () => DateResolver, { nullable: true, description: 'Only titles held on this day (ISO date).' }) activeOn?: Date) {
     return positionsOf(ctx, 'personId', person._id, activeOn);
   }
 

@@ -23,7 +23,7 @@ function take(check: InputCheck, record: Position, input: Partial<PositionInput>
 export class PositionMutations {
   @Authorized('hub:write')
   @Mutation(() => Position, { description: 'Records a title a person holds in a committee or an agency. Needs hub:write.' })
-  async createPosition(@Ctx() ctx: SubgraphContext, @Arg('input', () => PositionInput) input: PositionInput) {
+  async createPosition(@Ctx() ctx: SubgraphContext, @Arg('input', () => PositionInput, { description: 'The new position.' }) input: PositionInput) {
     const check = new InputCheck(ctx);
     const title = check.text('input.title', input.title, true);
     check.exists('input.personId', Person, input.personId);
@@ -42,7 +42,7 @@ export class PositionMutations {
 
   @Authorized('hub:write')
   @Mutation(() => Position, { description: 'Changes a position, e.g. sets when it ended. Needs hub:write.' })
-  async updatePosition(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string, @Arg('patch', () => PositionPatch) patch: PositionPatch) {
+  async updatePosition(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the position to change.' }) id: string, @Arg('patch', () => PositionPatch, { description: 'The changes: only the fields given change.' }) patch: PositionPatch) {
     const record = await loadForWrite(ctx, Position, id);
     const check = new InputCheck(ctx);
     take(check, record, patch, 'patch');
@@ -52,7 +52,7 @@ export class PositionMutations {
 
   @Authorized('hub:write')
   @Mutation(() => Position, { description: 'Archives a position. Needs hub:write.' })
-  archivePosition(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID) id: string) {
+  archivePosition(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the position to archive.' }) id: string) {
     return archiveRecord(ctx, Position, id);
   }
 }

@@ -8,7 +8,7 @@ import { SourceDocumentRef } from '../references.js';
 
 @Resolver(() => Position)
 export class PositionResolver {
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'The person who holds the title.' })
   async person(@Root() position: Position, @Ctx() ctx: SubgraphContext) {
     return (await byId(ctx, Person).load(position.personId))!;
   }
