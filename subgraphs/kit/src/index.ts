@@ -18,3 +18,4 @@ export * from './types/connection.js';
 export * from './types/page-info.js';
 export * from './types/partial-date.js';
 export * from './types/reference.js';
+export * from './types/record.js';

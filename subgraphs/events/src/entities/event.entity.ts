@@ -1,7 +1,6 @@
-import { Embedded, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { dateSortKey, PartialDate, searchTokens } from '@hub/kit';
-import { DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Embedded, Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { dateSortKey, HubRecord, PartialDate, searchTokens } from '@hub/kit';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { EventKind } from '../enums.js';
 import { Participant } from './participant.embeddable.js';
 import { Period } from './period.embeddable.js';
@@ -12,15 +11,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 @Entity({ collection: 'events' })
 @ObjectType({ description: 'A conference, briefing or review meeting, as its sources report it.' })
 @Directive('@key(fields: "id")')
-export class Event {
-  @PrimaryKey({ type: 'string' })
-  _id!: string;
-
-  @Field(() => ID, { description: 'Stable identifier (a slug).' })
-  get id(): string {
-    return this._id;
-  }
-
+export class Event extends HubRecord {
   @Property({ type: 'string' })
   @Field(() => String, { description: 'A descriptive Vietnamese title.' })
   title!: string;
@@ -90,10 +81,6 @@ export class Event {
   @Index()
   personIds: string[] = [];
 
-  @Property({ type: 'array' })
-  @Index()
-  searchTokens: string[] = [];
-
   /** First and last day the partial date may mean (ISO), for from/to filters; absent without a year. */
   @Property({ type: 'string', nullable: true })
   @Index()
@@ -112,15 +99,6 @@ export class Event {
   @Property({ type: 'string' })
   @Unique()
   descKey!: string;
-
-  @Property({ type: 'Date', nullable: true })
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
-  archivedAt?: Date;
-
-  /** Set when someone changes the record through the API; the seed then leaves it alone. */
-  @Property({ type: 'Date', nullable: true })
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
-  editedAt?: Date;
 
   /** Recomputes the derived fields after the stored ones changed. */
   refresh(): this {

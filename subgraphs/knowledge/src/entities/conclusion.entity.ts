@@ -1,20 +1,11 @@
-import { Embedded, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { foldText, PartialDate, searchTokens } from '@hub/kit';
-import { DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Embedded, Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { foldText, HubRecord, PartialDate, searchTokens } from '@hub/kit';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
 @Entity({ collection: 'conclusions' })
 @ObjectType({ description: 'A conclusion of a Party body, such as Politburo Conclusion 57-KL/TW.' })
 @Directive('@key(fields: "id")')
-export class Conclusion {
-  @PrimaryKey({ type: 'string' })
-  _id!: string;
-
-  @Field(() => ID, { description: 'Stable identifier (a slug of the number).' })
-  get id(): string {
-    return this._id;
-  }
-
+export class Conclusion extends HubRecord {
   @Property({ type: 'string' })
   @Unique()
   @Field(() => String, { description: 'The number as written: "57-KL/TW".' })
@@ -46,22 +37,9 @@ export class Conclusion {
   @Property({ type: 'array' })
   sources: string[] = [];
 
-  @Property({ type: 'array' })
-  @Index()
-  searchTokens: string[] = [];
-
   @Property({ type: 'string' })
   @Unique()
   sortKey!: string;
-
-  @Property({ type: 'Date', nullable: true })
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
-  archivedAt?: Date;
-
-  /** Set when someone changes the record through the API; the seed then leaves it alone. */
-  @Property({ type: 'Date', nullable: true })
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
-  editedAt?: Date;
 
   refresh(): this {
     this.searchTokens = searchTokens(this.number, this.title, this.summary);

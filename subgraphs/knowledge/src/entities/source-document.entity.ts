@@ -1,20 +1,11 @@
-import { Embedded, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { foldText, PartialDate, searchTokens } from '@hub/kit';
-import { DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Embedded, Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { foldText, HubRecord, PartialDate, searchTokens } from '@hub/kit';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
 @Entity({ collection: 'documents' })
 @ObjectType({ description: 'A document the hub takes facts from: a news report, an official notice.' })
 @Directive('@key(fields: "id")')
-export class SourceDocument {
-  @PrimaryKey({ type: 'string' })
-  _id!: string;
-
-  @Field(() => ID, { description: 'Stable identifier (a slug).' })
-  get id(): string {
-    return this._id;
-  }
-
+export class SourceDocument extends HubRecord {
   @Property({ type: 'string' })
   @Field(() => String, { description: 'The title as published.' })
   title!: string;
@@ -52,22 +43,9 @@ export class SourceDocument {
   @Index()
   topics: string[] = [];
 
-  @Property({ type: 'array' })
-  @Index()
-  searchTokens: string[] = [];
-
   @Property({ type: 'string' })
   @Unique()
   sortKey!: string;
-
-  @Property({ type: 'Date', nullable: true })
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
-  archivedAt?: Date;
-
-  /** Set when someone changes the record through the API; the seed then leaves it alone. */
-  @Property({ type: 'Date', nullable: true })
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
-  editedAt?: Date;
 
   refresh(): this {
     this.searchTokens = searchTokens(this.title, this.summary, this.publisher, this.author, this.text);

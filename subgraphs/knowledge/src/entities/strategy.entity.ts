@@ -1,20 +1,11 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { searchTokens } from '@hub/kit';
-import { DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { HubRecord, searchTokens } from '@hub/kit';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 @Entity({ collection: 'strategies' })
 @ObjectType({ description: 'A multi-year strategy for external information, e.g. 2011–2020 and 2021–2030.' })
 @Directive('@key(fields: "id")')
-export class Strategy {
-  @PrimaryKey({ type: 'string' })
-  _id!: string;
-
-  @Field(() => ID, { description: 'Stable identifier (equal to `code`).' })
-  get id(): string {
-    return this._id;
-  }
-
+export class Strategy extends HubRecord {
   @Property({ type: 'string' })
   @Unique()
   @Field(() => String, { description: 'Stable ASCII slug.' })
@@ -42,19 +33,6 @@ export class Strategy {
 
   @Property({ type: 'array' })
   sources: string[] = [];
-
-  @Property({ type: 'array' })
-  @Index()
-  searchTokens: string[] = [];
-
-  @Property({ type: 'Date', nullable: true })
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
-  archivedAt?: Date;
-
-  /** Set when someone changes the record through the API; the seed then leaves it alone. */
-  @Property({ type: 'Date', nullable: true })
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
-  editedAt?: Date;
 
   refresh(): this {
     this.searchTokens = searchTokens(this.title, this.code);

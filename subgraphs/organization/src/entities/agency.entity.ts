@@ -1,21 +1,12 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { foldText, searchTokens } from '@hub/kit';
-import { DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { foldText, HubRecord, searchTokens } from '@hub/kit';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { AgencyKind } from '../enums.js';
 
 @Entity({ collection: 'agencies' })
 @ObjectType({ description: 'A Party body, ministry, department, press agency or other body that takes part in external information work.' })
 @Directive('@key(fields: "id")')
-export class Agency {
-  @PrimaryKey({ type: 'string' })
-  _id!: string;
-
-  @Field(() => ID, { description: 'Stable identifier (equal to `code`).' })
-  get id(): string {
-    return this._id;
-  }
-
+export class Agency extends HubRecord {
   @Property({ type: 'string' })
   @Unique()
   @Field(() => String, { description: 'Stable ASCII slug, e.g. "ban-tuyen-giao-tw".' })
@@ -45,22 +36,9 @@ export class Agency {
   @Property({ type: 'array' })
   sources: string[] = [];
 
-  @Property({ type: 'array' })
-  @Index()
-  searchTokens: string[] = [];
-
   @Property({ type: 'string' })
   @Unique()
   sortKey!: string;
-
-  @Property({ type: 'Date', nullable: true })
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
-  archivedAt?: Date;
-
-  /** Set when someone changes the record through the API; the seed then leaves it alone. */
-  @Property({ type: 'Date', nullable: true })
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
-  editedAt?: Date;
 
   refresh(): this {
     this.searchTokens = searchTokens(this.name, this.nameEn, this.code);

@@ -1,23 +1,14 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { foldText, searchTokens } from '@hub/kit';
-import { DateTimeResolver } from 'graphql-scalars';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { foldText, HubRecord, searchTokens } from '@hub/kit';
+import {  } from 'graphql-scalars';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { CommitteeLevel } from '../enums.js';
 
 /** A steering committee for external information work, central or provincial. */
 @Entity({ collection: 'committees' })
 @ObjectType({ description: 'A steering committee for external information work (Ban Chỉ đạo Công tác thông tin đối ngoại).' })
 @Directive('@key(fields: "id")')
-export class Committee {
-  /** The natural key: the same slug as `code`, so ids are stable across re-seeding. */
-  @PrimaryKey({ type: 'string' })
-  _id!: string;
-
-  @Field(() => ID, { description: 'Stable identifier (equal to `code`).' })
-  get id(): string {
-    return this._id;
-  }
-
+export class Committee extends HubRecord {
   @Property({ type: 'string' })
   @Unique()
   @Field(() => String, { description: 'Stable ASCII slug, e.g. "ban-chi-dao-ttdn-tw".' })
@@ -54,24 +45,11 @@ export class Committee {
   @Property({ type: 'array' })
   sources: string[] = [];
 
-  @Property({ type: 'array' })
-  @Index()
-  searchTokens: string[] = [];
 
   /** Central first, then by name without diacritics; unique thanks to the id suffix. */
   @Property({ type: 'string' })
   @Unique()
   sortKey!: string;
-
-  /** Set instead of deleting, so records elsewhere that point here still resolve. */
-  @Property({ type: 'Date', nullable: true })
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
-  archivedAt?: Date;
-
-  /** Set when someone changes the record through the API; the seed then leaves it alone. */
-  @Property({ type: 'Date', nullable: true })
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
-  editedAt?: Date;
 
   /** Recomputes the derived fields after the stored ones changed. */
   refresh(): this {

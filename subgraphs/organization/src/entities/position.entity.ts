@@ -1,21 +1,11 @@
-import { Embedded, Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { PartialDate, slugify, type PartialDateParts } from '@hub/kit';
-import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Embedded, Entity, Index, Property } from '@mikro-orm/decorators/legacy';
+import { HubRecord, PartialDate, type PartialDateParts, slugify } from '@hub/kit';
+import { Field, ObjectType } from 'type-graphql';
 import { PositionRole } from '../enums.js';
 
 @Entity({ collection: 'positions' })
 @ObjectType({ description: 'A title held by a person in a committee or an agency, as a source states it.' })
-export class Position {
-  /** person, organization and title: one person holds one title in one body once. */
-  @PrimaryKey({ type: 'string' })
-  _id!: string;
-
-  @Field(() => ID, { description: 'Stable identifier: person, committee or agency, and title.' })
-  get id(): string {
-    return this._id;
-  }
-
+export class Position extends HubRecord {
   @Property({ type: 'string' })
   @Index()
   personId!: string;
@@ -50,14 +40,6 @@ export class Position {
 
   @Property({ type: 'array' })
   sources: string[] = [];
-
-  @Property({ type: 'Date', nullable: true })
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
-  archivedAt?: Date;
-
-  @Property({ type: 'Date', nullable: true })
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
-  editedAt?: Date;
 
   /** The natural key of a position: who, where, and the title as written. */
   static idFor(personId: string, organizationId: string, title: string): string {

@@ -1,0 +1,37 @@
+import { Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { DateTimeResolver } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * What every record of the hub has: a natural-key id, the search tokens derived from its text,
+ * and the archive and edit times that writes and the seed respect. Entities extend it and
+ * compute their derived fields in `refresh()`, which every write calls. Not a GraphQL type of
+ * its own: type-graphql and MikroORM both take the decorated fields into each subclass.
+ */
+@ObjectType('HubRecord')
+export abstract class HubRecord {
+  /** The natural key (a slug), so ids are stable across re-seeding and re-imports. */
+  @PrimaryKey({ type: 'string' })
+  _id!: string;
+
+  @Field(() => ID, { description: 'Stable identifier: a readable ASCII slug that never changes.' })
+  get id(): string {
+    return this._id;
+  }
+
+  @Property({ type: 'array' })
+  @Index()
+  searchTokens: string[] = [];
+
+  @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
+  archivedAt?: Date;
+
+  /** Set when someone changes the record through the API; the seed then leaves it alone. */
+  @Property({ type: 'Date', nullable: true })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
+  editedAt?: Date;
+
+  /** Recomputes the derived fields (search tokens, sort keys) from the stored ones. */
+  abstract refresh(): this;
+}
