@@ -8,6 +8,7 @@ export * from './orm.js';
 export * from './paging.js';
 export * from './peers.js';
 export * from './writes.js';
+export * from './write-resolver.js';
 export * from './schema.js';
 export * from './search.js';
 export * from './seed.js';

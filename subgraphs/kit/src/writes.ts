@@ -6,16 +6,11 @@
 import type { EntityClass } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import type { SubgraphContext } from './context.js';
+import type { HubRecord } from './types/record.js';
 import { byId } from './loaders.js';
+import { slugify } from './search.js';
 import type { ReferenceClass } from './types/reference.js';
 import { partialDateProblem, toPartialDate, type PartialDate, type PartialDateParts } from './types/partial-date.js';
-
-export interface Writable {
-  _id: string;
-  archivedAt?: Date;
-  editedAt?: Date;
-  refresh(): unknown;
-}
 
 export interface Problem {
   field: string;
@@ -87,6 +82,21 @@ export class InputCheck {
     );
   }
 
+  /**
+   * The natural key of a new record: the one given (checked to be a slug), or one made from
+   * `text` (a name or title); either way it must not be taken.
+   */
+  newKey<T extends { _id: string }>(entity: EntityClass<T>, given: string | null | undefined, text: string | null | undefined, textField: string): string {
+    const key = given ?? slugify(text ?? '');
+    if (!key) {
+      this.add(given != null ? 'input.code' : textField, 'gives no key: use letters or digits');
+      return key;
+    }
+    if (given != null) this.slug('input.code', given);
+    this.unused(given != null ? 'input.code' : textField, entity, key);
+    return key;
+  }
+
   /** The natural key must be free. */
   unused<T extends { _id: string }>(field: string, entity: EntityClass<T>, id: string): void {
     this.pending.push(
@@ -106,14 +116,14 @@ export class InputCheck {
 }
 
 /** Loads a record for an update or an archive; an unknown id is the caller's mistake. */
-export async function loadForWrite<T extends Writable>(ctx: SubgraphContext, entity: EntityClass<T>, id: string, field = 'id'): Promise<T> {
+export async function loadForWrite<T extends HubRecord>(ctx: SubgraphContext, entity: EntityClass<T>, id: string, field = 'id'): Promise<T> {
   const record = await ctx.em.findOne(entity, { _id: id } as never);
   if (!record) throw new GraphQLError(`${field}: no ${entity.name} "${id}" exists`, { extensions: { code: 'BAD_USER_INPUT', field } });
   return record;
 }
 
 /** Writes a new or changed record with its derived fields, marked as edited so the seed keeps it. */
-export async function saveRecord<T extends Writable>(ctx: SubgraphContext, record: T): Promise<T> {
+export async function saveRecord<T extends HubRecord>(ctx: SubgraphContext, record: T): Promise<T> {
   record.refresh();
   record.editedAt = new Date();
   ctx.em.persist(record);
@@ -130,7 +140,7 @@ export function applyPatch<T extends object>(record: T, patch: Partial<Record<ke
   return record;
 }
 
-export async function archiveRecord<T extends Writable>(ctx: SubgraphContext, entity: EntityClass<T>, id: string): Promise<T> {
+export async function archiveRecord<T extends HubRecord>(ctx: SubgraphContext, entity: EntityClass<T>, id: string): Promise<T> {
   const record = await loadForWrite(ctx, entity, id);
   record.archivedAt ??= new Date();
   return saveRecord(ctx, record);

@@ -1,5 +1,4 @@
-import { archiveRecord, InputCheck, loadForWrite, saveRecord, slugify, type SubgraphContext } from '@hub/kit';
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { writeResolver, type InputCheck } from '@hub/kit';
 import { Event } from '../entities/event.entity.js';
 import { Participant } from '../entities/participant.embeddable.js';
 import { Period } from '../entities/period.embeddable.js';
@@ -65,34 +64,12 @@ function take(check: InputCheck, record: Event, input: Partial<EventInput> | Eve
   }
 }
 
-@Resolver(() => Event)
-export class EventMutations {
-  @Authorized('hub:write')
-  @Mutation(() => Event, { description: 'Adds an event with its participants and tasks. Needs hub:write.' })
-  async createEvent(@Ctx() ctx: SubgraphContext, @Arg('input', () => EventInput, { description: 'The new event.' }) input: EventInput) {
-    const check = new InputCheck(ctx);
-    const code = input.code ?? slugify(`${input.date?.year ?? ''} ${input.title}`);
-    check.slug(input.code ? 'input.code' : 'input.title', code || '(empty)');
-    if (code) check.unused('input.code', Event, code);
-    const record = Object.assign(new Event(), { _id: code });
-    take(check, record, input, 'input');
-    await check.assertValid();
-    return saveRecord(ctx, record);
-  }
-
-  @Authorized('hub:write')
-  @Mutation(() => Event, { description: 'Changes an event. Needs hub:write.' })
-  async updateEvent(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the event to change.' }) id: string, @Arg('patch', () => EventPatch, { description: 'The changes: only the fields given change.' }) patch: EventPatch) {
-    const record = await loadForWrite(ctx, Event, id);
-    const check = new InputCheck(ctx);
-    take(check, record, patch, 'patch');
-    await check.assertValid();
-    return saveRecord(ctx, record);
-  }
-
-  @Authorized('hub:write')
-  @Mutation(() => Event, { description: 'Archives an event: it leaves lists but still resolves where referenced. Needs hub:write.' })
-  archiveEvent(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the event to archive.' }) id: string) {
-    return archiveRecord(ctx, Event, id);
-  }
-}
+export const EventMutations = writeResolver({
+  entity: Event,
+  name: 'Event',
+  noun: 'an event',
+  Input: EventInput,
+  Patch: EventPatch,
+  create: (check, input) => Object.assign(new Event(), { _id: check.newKey(Event, input.code, `${input.date?.year ?? ''} ${input.title}`, 'input.title') }),
+  take,
+});

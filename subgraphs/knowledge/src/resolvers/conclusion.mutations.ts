@@ -1,5 +1,4 @@
-import { archiveRecord, InputCheck, loadForWrite, saveRecord, slugify, type SubgraphContext } from '@hub/kit';
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { slugify, writeResolver, type InputCheck } from '@hub/kit';
 import { Conclusion } from '../entities/conclusion.entity.js';
 import { SourceDocument } from '../entities/source-document.entity.js';
 import { Strategy } from '../entities/strategy.entity.js';
@@ -30,35 +29,21 @@ function take(check: InputCheck, record: Conclusion, input: Partial<ConclusionIn
   }
 }
 
-@Resolver(() => Conclusion)
-export class ConclusionMutations {
-  @Authorized('hub:write')
-  @Mutation(() => Conclusion, { description: 'Adds a conclusion. Needs hub:write.' })
-  async createConclusion(@Ctx() ctx: SubgraphContext, @Arg('input', () => ConclusionInput, { description: 'The new conclusion.' }) input: ConclusionInput) {
-    const check = new InputCheck(ctx);
-    const number = check.text('input.number', input.number, true);
-    const id = slugify(number);
-    if (!id) check.add('input.number', 'must contain letters or digits');
-    else check.unused('input.number', Conclusion, id);
-    const record = Object.assign(new Conclusion(), { _id: id, number });
-    take(check, record, input, 'input');
-    await check.assertValid();
-    return saveRecord(ctx, record);
-  }
-
-  @Authorized('hub:write')
-  @Mutation(() => Conclusion, { description: 'Changes a conclusion. Needs hub:write.' })
-  async updateConclusion(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the conclusion to change.' }) id: string, @Arg('patch', () => ConclusionPatch, { description: 'The changes: only the fields given change.' }) patch: ConclusionPatch) {
-    const record = await loadForWrite(ctx, Conclusion, id);
-    const check = new InputCheck(ctx);
-    take(check, record, patch, 'patch');
-    await check.assertValid();
-    return saveRecord(ctx, record);
-  }
-
-  @Authorized('hub:write')
-  @Mutation(() => Conclusion, { description: 'Archives a conclusion: it leaves lists but still resolves where referenced. Needs hub:write.' })
-  archiveConclusion(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the conclusion to archive.' }) id: string) {
-    return archiveRecord(ctx, Conclusion, id);
-  }
+/** A new conclusion: its key is the slug of its number ("57-KL/TW" → "57-kl-tw"). */
+function create(check: InputCheck, input: ConclusionInput): Conclusion {
+  const number = check.text('input.number', input.number, true);
+  const id = slugify(number ?? '');
+  if (!id) check.add('input.number', 'must contain letters or digits');
+  else check.unused('input.number', Conclusion, id);
+  return Object.assign(new Conclusion(), { _id: id, number });
 }
+
+export const ConclusionMutations = writeResolver({
+  entity: Conclusion,
+  name: 'Conclusion',
+  noun: 'a conclusion',
+  Input: ConclusionInput,
+  Patch: ConclusionPatch,
+  create,
+  take,
+});

@@ -1,5 +1,4 @@
-import { archiveRecord, InputCheck, loadForWrite, saveRecord, slugify, type SubgraphContext } from '@hub/kit';
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { writeResolver, type InputCheck } from '@hub/kit';
 import { SourceDocument } from '../entities/source-document.entity.js';
 import { Topic } from '../entities/topic.entity.js';
 import { DocumentInput, DocumentPatch } from '../inputs/document.input.js';
@@ -23,35 +22,19 @@ function take(check: InputCheck, record: SourceDocument, input: Partial<Document
   }
 }
 
-@Resolver(() => SourceDocument)
-export class DocumentMutations {
-  @Authorized('hub:write')
-  @Mutation(() => SourceDocument, { description: 'Takes in a source document (metadata and text). Needs hub:write.' })
-  async createDocument(@Ctx() ctx: SubgraphContext, @Arg('input', () => DocumentInput, { description: 'The new document.' }) input: DocumentInput) {
-    const check = new InputCheck(ctx);
-    const code = input.code ?? slugify(input.title);
-    check.slug(input.code ? 'input.code' : 'input.title', code || '(empty)');
-    if (code) check.unused('input.code', SourceDocument, code);
-    if (!LANGUAGE.test(input.language)) check.add('input.language', `must be a two-letter ISO 639-1 code like "vi", got ${JSON.stringify(input.language)}`);
-    const record = Object.assign(new SourceDocument(), { _id: code, language: input.language, origin: input.origin });
-    take(check, record, input, 'input');
-    await check.assertValid();
-    return saveRecord(ctx, record);
-  }
-
-  @Authorized('hub:write')
-  @Mutation(() => SourceDocument, { description: 'Changes a source document. Needs hub:write.' })
-  async updateDocument(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the document to change.' }) id: string, @Arg('patch', () => DocumentPatch, { description: 'The changes: only the fields given change.' }) patch: DocumentPatch) {
-    const record = await loadForWrite(ctx, SourceDocument, id);
-    const check = new InputCheck(ctx);
-    take(check, record, patch, 'patch');
-    await check.assertValid();
-    return saveRecord(ctx, record);
-  }
-
-  @Authorized('hub:write')
-  @Mutation(() => SourceDocument, { description: 'Archives a document: it leaves lists but still resolves where referenced. Needs hub:write.' })
-  archiveDocument(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the document to archive.' }) id: string) {
-    return archiveRecord(ctx, SourceDocument, id);
-  }
+/** A new document: its key is the code given or the slug of its title. */
+function create(check: InputCheck, input: DocumentInput): SourceDocument {
+  const id = check.newKey(SourceDocument, input.code, input.title, 'input.title');
+  if (!LANGUAGE.test(input.language)) check.add('input.language', `must be a two-letter ISO 639-1 code like "vi", got ${JSON.stringify(input.language)}`);
+  return Object.assign(new SourceDocument(), { _id: id, language: input.language, origin: input.origin });
 }
+
+export const DocumentMutations = writeResolver({
+  entity: SourceDocument,
+  name: 'Document',
+  noun: 'a source document',
+  Input: DocumentInput,
+  Patch: DocumentPatch,
+  create,
+  take,
+});

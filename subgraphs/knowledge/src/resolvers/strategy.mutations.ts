@@ -1,5 +1,4 @@
-import { archiveRecord, InputCheck, loadForWrite, saveRecord, type SubgraphContext } from '@hub/kit';
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { writeResolver, type InputCheck } from '@hub/kit';
 import { SourceDocument } from '../entities/source-document.entity.js';
 import { Strategy } from '../entities/strategy.entity.js';
 import { Topic } from '../entities/topic.entity.js';
@@ -32,33 +31,12 @@ function take(check: InputCheck, record: Strategy, input: Partial<StrategyInput>
   }
 }
 
-@Resolver(() => Strategy)
-export class StrategyMutations {
-  @Authorized('hub:write')
-  @Mutation(() => Strategy, { description: 'Adds a strategy. Needs hub:write.' })
-  async createStrategy(@Ctx() ctx: SubgraphContext, @Arg('input', () => StrategyInput, { description: 'The new strategy.' }) input: StrategyInput) {
-    const check = new InputCheck(ctx);
-    check.slug('input.code', input.code);
-    check.unused('input.code', Strategy, input.code);
-    const record = Object.assign(new Strategy(), { _id: input.code, code: input.code });
-    take(check, record, input, 'input');
-    await check.assertValid();
-    return saveRecord(ctx, record);
-  }
-
-  @Authorized('hub:write')
-  @Mutation(() => Strategy, { description: 'Changes a strategy. Needs hub:write.' })
-  async updateStrategy(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the strategy to change.' }) id: string, @Arg('patch', () => StrategyPatch, { description: 'The changes: only the fields given change.' }) patch: StrategyPatch) {
-    const record = await loadForWrite(ctx, Strategy, id);
-    const check = new InputCheck(ctx);
-    take(check, record, patch, 'patch');
-    await check.assertValid();
-    return saveRecord(ctx, record);
-  }
-
-  @Authorized('hub:write')
-  @Mutation(() => Strategy, { description: 'Archives a strategy: it leaves lists but still resolves where referenced. Needs hub:write.' })
-  archiveStrategy(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the strategy to archive.' }) id: string) {
-    return archiveRecord(ctx, Strategy, id);
-  }
-}
+export const StrategyMutations = writeResolver({
+  entity: Strategy,
+  name: 'Strategy',
+  noun: 'a strategy',
+  Input: StrategyInput,
+  Patch: StrategyPatch,
+  create: (check, input) => Object.assign(new Strategy(), { _id: check.newKey(Strategy, input.code, undefined, 'input.code'), code: input.code }),
+  take,
+});

@@ -1,5 +1,4 @@
-import { archiveRecord, InputCheck, loadForWrite, saveRecord, type SubgraphContext } from '@hub/kit';
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { writeResolver, type InputCheck } from '@hub/kit';
 import { Agency } from '../entities/agency.entity.js';
 import { Province } from '../entities/province.entity.js';
 import { AgencyInput, AgencyPatch } from '../inputs/agency.input.js';
@@ -25,33 +24,12 @@ function take(check: InputCheck, record: Agency, input: Partial<AgencyInput> | A
   }
 }
 
-@Resolver(() => Agency)
-export class AgencyMutations {
-  @Authorized('hub:write')
-  @Mutation(() => Agency, { description: 'Adds an agency. Needs hub:write.' })
-  async createAgency(@Ctx() ctx: SubgraphContext, @Arg('input', () => AgencyInput, { description: 'The new agency.' }) input: AgencyInput) {
-    const check = new InputCheck(ctx);
-    check.slug('input.code', input.code);
-    check.unused('input.code', Agency, input.code);
-    const record = Object.assign(new Agency(), { _id: input.code, code: input.code });
-    take(check, record, input, 'input');
-    await check.assertValid();
-    return saveRecord(ctx, record);
-  }
-
-  @Authorized('hub:write')
-  @Mutation(() => Agency, { description: 'Changes an agency. Needs hub:write.' })
-  async updateAgency(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the agency to change.' }) id: string, @Arg('patch', () => AgencyPatch, { description: 'The changes: only the fields given change.' }) patch: AgencyPatch) {
-    const record = await loadForWrite(ctx, Agency, id);
-    const check = new InputCheck(ctx);
-    take(check, record, patch, 'patch');
-    await check.assertValid();
-    return saveRecord(ctx, record);
-  }
-
-  @Authorized('hub:write')
-  @Mutation(() => Agency, { description: 'Archives an agency: it leaves lists but still resolves where referenced. Needs hub:write.' })
-  archiveAgency(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the agency to archive.' }) id: string) {
-    return archiveRecord(ctx, Agency, id);
-  }
-}
+export const AgencyMutations = writeResolver({
+  entity: Agency,
+  name: 'Agency',
+  noun: 'an agency',
+  Input: AgencyInput,
+  Patch: AgencyPatch,
+  create: (check, input) => Object.assign(new Agency(), { _id: check.newKey(Agency, input.code, undefined, 'input.code'), code: input.code }),
+  take,
+});

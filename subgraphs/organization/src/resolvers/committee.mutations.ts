@@ -1,5 +1,4 @@
-import { archiveRecord, InputCheck, loadForWrite, saveRecord, type SubgraphContext } from '@hub/kit';
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { writeResolver, type InputCheck } from '@hub/kit';
 import { Agency } from '../entities/agency.entity.js';
 import { Committee } from '../entities/committee.entity.js';
 import { Province } from '../entities/province.entity.js';
@@ -37,33 +36,12 @@ function take(check: InputCheck, record: Committee, input: Partial<CommitteeInpu
   if (record.level === CommitteeLevel.CENTRAL && record.provinceCode) check.add(`${at}.provinceCode`, 'the central committee has no province');
 }
 
-@Resolver(() => Committee)
-export class CommitteeMutations {
-  @Authorized('hub:write')
-  @Mutation(() => Committee, { description: 'Adds a steering committee. Needs hub:write.' })
-  async createCommittee(@Ctx() ctx: SubgraphContext, @Arg('input', () => CommitteeInput, { description: 'The new committee.' }) input: CommitteeInput) {
-    const check = new InputCheck(ctx);
-    check.slug('input.code', input.code);
-    check.unused('input.code', Committee, input.code);
-    const record = Object.assign(new Committee(), { _id: input.code, code: input.code, level: input.level });
-    take(check, record, input, 'input');
-    await check.assertValid();
-    return saveRecord(ctx, record);
-  }
-
-  @Authorized('hub:write')
-  @Mutation(() => Committee, { description: 'Changes a committee. Needs hub:write.' })
-  async updateCommittee(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the committee to change.' }) id: string, @Arg('patch', () => CommitteePatch, { description: 'The changes: only the fields given change.' }) patch: CommitteePatch) {
-    const record = await loadForWrite(ctx, Committee, id);
-    const check = new InputCheck(ctx);
-    take(check, record, patch, 'patch');
-    await check.assertValid();
-    return saveRecord(ctx, record);
-  }
-
-  @Authorized('hub:write')
-  @Mutation(() => Committee, { description: 'Archives a committee: it leaves lists but still resolves where referenced. Needs hub:write.' })
-  archiveCommittee(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the committee to archive.' }) id: string) {
-    return archiveRecord(ctx, Committee, id);
-  }
-}
+export const CommitteeMutations = writeResolver({
+  entity: Committee,
+  name: 'Committee',
+  noun: 'a committee',
+  Input: CommitteeInput,
+  Patch: CommitteePatch,
+  create: (check, input) => Object.assign(new Committee(), { _id: check.newKey(Committee, input.code, undefined, 'input.code'), code: input.code, level: input.level }),
+  take,
+});

@@ -1,5 +1,4 @@
-import { archiveRecord, InputCheck, loadForWrite, saveRecord, type SubgraphContext } from '@hub/kit';
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { writeResolver, type InputCheck } from '@hub/kit';
 import { Agency } from '../entities/agency.entity.js';
 import { Committee } from '../entities/committee.entity.js';
 import { Person } from '../entities/person.entity.js';
@@ -19,40 +18,24 @@ function take(check: InputCheck, record: Position, input: Partial<PositionInput>
   }
 }
 
-@Resolver(() => Position)
-export class PositionMutations {
-  @Authorized('hub:write')
-  @Mutation(() => Position, { description: 'Records a title a person holds in a committee or an agency. Needs hub:write.' })
-  async createPosition(@Ctx() ctx: SubgraphContext, @Arg('input', () => PositionInput, { description: 'The new position.' }) input: PositionInput) {
-    const check = new InputCheck(ctx);
-    const title = check.text('input.title', input.title, true);
-    check.exists('input.personId', Person, input.personId);
-    if ((input.committeeId == null) === (input.agencyId == null)) {
-      check.add('input.committeeId', 'give exactly one of committeeId or agencyId');
-    }
-    check.exists('input.committeeId', Committee, input.committeeId);
-    check.exists('input.agencyId', Agency, input.agencyId);
-    const id = Position.idFor(input.personId, (input.committeeId ?? input.agencyId) ?? '', title);
-    check.unused('input.title', Position, id);
-    const record = Object.assign(new Position(), { _id: id, personId: input.personId, title, committeeId: input.committeeId, agencyId: input.agencyId });
-    take(check, record, input, 'input');
-    await check.assertValid();
-    return saveRecord(ctx, record);
-  }
-
-  @Authorized('hub:write')
-  @Mutation(() => Position, { description: 'Changes a position, e.g. sets when it ended. Needs hub:write.' })
-  async updatePosition(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the position to change.' }) id: string, @Arg('patch', () => PositionPatch, { description: 'The changes: only the fields given change.' }) patch: PositionPatch) {
-    const record = await loadForWrite(ctx, Position, id);
-    const check = new InputCheck(ctx);
-    take(check, record, patch, 'patch');
-    await check.assertValid();
-    return saveRecord(ctx, record);
-  }
-
-  @Authorized('hub:write')
-  @Mutation(() => Position, { description: 'Archives a position. Needs hub:write.' })
-  archivePosition(@Ctx() ctx: SubgraphContext, @Arg('id', () => ID, { description: 'The id of the position to archive.' }) id: string) {
-    return archiveRecord(ctx, Position, id);
-  }
+/** A new position: its key is who holds it, where, and the title as written. */
+function create(check: InputCheck, input: PositionInput): Position {
+  const title = check.text('input.title', input.title, true);
+  check.exists('input.personId', Person, input.personId);
+  if ((input.committeeId == null) === (input.agencyId == null)) check.add('input.committeeId', 'give exactly one of committeeId or agencyId');
+  check.exists('input.committeeId', Committee, input.committeeId);
+  check.exists('input.agencyId', Agency, input.agencyId);
+  const id = Position.idFor(input.personId, (input.committeeId ?? input.agencyId) ?? '', title);
+  check.unused('input.title', Position, id);
+  return Object.assign(new Position(), { _id: id, personId: input.personId, title, committeeId: input.committeeId, agencyId: input.agencyId });
 }
+
+export const PositionMutations = writeResolver({
+  entity: Position,
+  name: 'Position',
+  noun: 'a position (a title a person holds in a committee or an agency)',
+  Input: PositionInput,
+  Patch: PositionPatch,
+  create,
+  take,
+});
