@@ -11,33 +11,54 @@ import { databaseCommands, graphql, hub } from './harness/client.js';
 const SUBGRAPHS = ['organization', 'events', 'knowledge'] as const;
 const FIXTURE_PREFIX = 'e2e-batching-';
 
-const QUERY = `
-  query Wide($first: Int!) {
-    committees(first: $first, filter: { level: PROVINCIAL }) {
-      totalCount
-      edges {
-        node {
-          code
-          parent { code }
-          province { name region }
-          events(first: 5) {
-            totalCount
-            edges { node { title organizer { code name } conclusions { number title strategy { code } } participants { role committee { code } } } }
-          }
-        }
-      }
-    }
-  }
-`;
+/**
+ * A wide query per subgraph (its heaviest), and one across all three; `$first` sets the rows.
+ * Each level of a query costs one command per entity type when some row reaches it, and none
+ * when no row does, so the small page is chosen to reach every level the large one reaches.
+ */
+const QUERIES: Record<string, { query: string; small: number; large: number }> = {
+  'across the three subgraphs': {
+    small: 2,
+    large: 60,
+    query: `query ($first: Int!) { committees(first: $first, filter: { level: PROVINCIAL }) { edges { node {
+      code parent { code } province { name region }
+      events(first: 5) { totalCount edges { node { title organizer { code name } conclusions { number title strategy { code } } participants { role committee { code } } } } }
+    } } } }`,
+  },
+  'organization: committees with people and positions': {
+    small: 2,
+    large: 64,
+    query: `query ($first: Int!) { committees(first: $first) { edges { node {
+      code parent { code } children { code } province { name } standingAgency { name } memberAgencies { name }
+      positions { title role person { fullName positions { title committee { code } } } }
+    } } } }`,
+  },
+  'events: events with every reference': {
+    small: 2,
+    large: 60,
+    query: `query ($first: Int!) { events(first: $first) { edges { node {
+      title organizer { name level } province { name }
+      participants { role person { fullName } committee { name } agency { name kind } }
+      conclusions { number issuedBy { name } } strategies { code successor { code } } sources { title }
+    } } } }`,
+  },
+  'knowledge: documents with topics and events': {
+    small: 1,
+    large: 5,
+    query: `query ($first: Int!) { documents(first: $first) { edges { node {
+      title topics { name } events { title organizer { name } participants { person { fullName } } }
+    } } } }`,
+  },
+};
+const rowsOf = (data: Record<string, { edges: unknown[] }>) => Object.values(data)[0]!.edges.length;
 
-async function commandsFor(first: number) {
+async function commandsFor(query: string, first: number) {
   const before = await Promise.all(SUBGRAPHS.map(databaseCommands));
-  const result = await graphql(QUERY, { variables: { first } });
+  const result = await graphql(query, { variables: { first } });
   expect(result.status).toBe(200);
   expect(result.body.errors).toBeUndefined();
   const after = await Promise.all(SUBGRAPHS.map(databaseCommands));
-  const rows = result.body.data!.committees.edges.length as number;
-  return { rows, commands: Object.fromEntries(SUBGRAPHS.map((name, i) => [name, after[i]! - before[i]!])) };
+  return { rows: rowsOf(result.body.data!), commands: Object.fromEntries(SUBGRAPHS.map((name, i) => [name, after[i]! - before[i]!])) };
 }
 
 describe('database commands do not grow with the rows returned', () => {
@@ -69,14 +90,14 @@ describe('database commands do not grow with the rows returned', () => {
     await client.close();
   });
 
-  it('costs the same for 2 committees as for 60, in every subgraph', async () => {
-    const small = await commandsFor(2);
-    const large = await commandsFor(60);
-    process.stderr.write(`batching: ${small.rows} rows → ${JSON.stringify(small.commands)}; ${large.rows} rows → ${JSON.stringify(large.commands)}\n`);
-    expect(small.rows).toBe(2);
-    expect(large.rows).toBe(60);
-    expect(large.commands).toEqual(small.commands);
-    // And it is a handful, not zero: the query really reached every subgraph's database.
-    for (const name of SUBGRAPHS) expect(small.commands[name]).toBeGreaterThan(0);
+  it.each(Object.entries(QUERIES))('%s: a large page costs what a small one does', async (name, { query, small, large }) => {
+    const few = await commandsFor(query, small);
+    const many = await commandsFor(query, large);
+    process.stderr.write(`batching, ${name}: ${few.rows} rows → ${JSON.stringify(few.commands)}; ${many.rows} rows → ${JSON.stringify(many.commands)}\n`);
+    expect(few.rows).toBe(small);
+    expect(many.rows).toBe(large);
+    expect(many.commands).toEqual(few.commands);
+    // And not zero: the query really reached the databases.
+    expect(Object.values(few.commands).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });

@@ -23,6 +23,15 @@ export function byId<T extends WithId>(ctx: SubgraphContext, entity: EntityClass
 }
 
 /**
+ * Tells the request's id loader about rows a list query already fetched, so a later reference
+ * to one of them (a parent, an organizer) costs no query.
+ */
+export function prime<T extends WithId>(ctx: SubgraphContext, entity: EntityClass<T>, rows: readonly T[]): void {
+  const loader = byId(ctx, entity);
+  for (const row of rows) loader.prime(row._id, row);
+}
+
+/**
  * Loads, for each key, the records whose `field` equals the key or (for an array field)
  * contains it. `where` narrows every batch the same way (e.g. leaving archived records out).
  */
@@ -37,6 +46,7 @@ export function manyBy<T extends WithId>(
     new DataLoader<string, T[]>(async (keys) => {
       const inKeys: Filter = { [field]: { $in: [...keys] } };
       const rows = await ctx.em.find(entity, (options.where ? { $and: [inKeys, options.where] } : inKeys) as never);
+      prime(ctx, entity, rows);
       const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
       for (const row of options.sort ? [...rows].sort(options.sort) : rows) {
         const value = row[field] as unknown;

@@ -3,10 +3,10 @@
  * page is one range query (`field > cursor`, limit first + 1) plus one count, whatever the page
  * number: no skip, and rows added before the cursor do not shift later pages.
  */
-import type { EntityManager } from '@mikro-orm/mongodb';
 import type { EntityName } from '@mikro-orm/core';
 import { badUserInput } from './errors.js';
-import type { Filter } from './loaders.js';
+import type { SubgraphContext } from './context.js';
+import { prime, type Filter } from './loaders.js';
 
 /** The largest page a client may ask for; asking for more is an error, not a silent cut. */
 export const MAX_PAGE_SIZE = 100;
@@ -49,7 +49,8 @@ export interface PageRequest<T> {
   after?: string | null;
 }
 
-export async function paginate<T extends object>(em: EntityManager, request: PageRequest<T>): Promise<Page<T>> {
+export async function paginate<T extends { _id: string }>(ctx: SubgraphContext, request: PageRequest<T>): Promise<Page<T>> {
+  const { em } = ctx;
   const first = request.first ?? DEFAULT_PAGE_SIZE;
   checkFirst(first);
   const { sortField, descending = false } = request;
@@ -64,6 +65,7 @@ export async function paginate<T extends object>(em: EntityManager, request: Pag
         }),
     em.count(request.entity, request.where as never),
   ]);
+  prime(ctx, request.entity as never, rows as T[]);
   return toPage(rows as T[], first, sortField, totalCount);
 }
 

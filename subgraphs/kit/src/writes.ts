@@ -97,6 +97,17 @@ export class InputCheck {
     return key;
   }
 
+  /**
+   * A record's sources (domain.md rule 3): at least one, each an existing source document, kept
+   * here (`documents` is the entity) or in the knowledge subgraph (`documents` is a reference).
+   */
+  sources<T extends { _id: string }>(field: string, ids: readonly string[], documents: EntityClass<T> | ReferenceClass<'id'>): string[] {
+    if (ids.length === 0) this.add(field, 'name at least one source document (domain.md rule 3)');
+    if ('meta' in documents) this.existsElsewhere(field, documents, ids);
+    else this.exists(field, documents, ids);
+    return [...new Set(ids)];
+  }
+
   /** The natural key must be free. */
   unused<T extends { _id: string }>(field: string, entity: EntityClass<T>, id: string): void {
     this.pending.push(

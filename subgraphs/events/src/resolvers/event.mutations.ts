@@ -57,11 +57,7 @@ function take(check: InputCheck, record: Event, input: Partial<EventInput> | Eve
     check.existsElsewhere(`${at}.strategyIds`, StrategyRef, input.strategyIds);
     record.strategyIds = [...new Set(input.strategyIds)];
   }
-  if (input.sources != null) {
-    if (input.sources.length === 0) check.add(`${at}.sources`, 'name at least one source document (domain.md rule 3)');
-    check.existsElsewhere(`${at}.sources`, SourceDocumentRef, input.sources);
-    record.sources = [...new Set(input.sources)];
-  }
+  if (input.sources != null) record.sources = check.sources(`${at}.sources`, input.sources, SourceDocumentRef);
 }
 
 export const EventMutations = writeResolver({

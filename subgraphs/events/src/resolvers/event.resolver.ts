@@ -24,7 +24,7 @@ export class EventResolver {
     @Arg('orderBy', () => EventOrder, { nullable: true, defaultValue: EventOrder.DATE_DESC, description: 'Newest or oldest first.' }) orderBy?: EventOrder,
   ) {
     const ascending = orderBy === EventOrder.DATE_ASC;
-    return paginate(ctx.em, {
+    return paginate(ctx, {
       entity: Event,
       where: eventConditions(filter),
       sortField: ascending ? 'ascKey' : 'descKey',

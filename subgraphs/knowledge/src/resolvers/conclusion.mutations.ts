@@ -22,11 +22,7 @@ function take(check: InputCheck, record: Conclusion, input: Partial<ConclusionIn
     check.exists(`${at}.topics`, Topic, input.topics);
     record.topics = [...new Set(input.topics)];
   }
-  if (input.sources != null) {
-    if (input.sources.length === 0) check.add(`${at}.sources`, 'name at least one source document (domain.md rule 3)');
-    check.exists(`${at}.sources`, SourceDocument, input.sources);
-    record.sources = [...new Set(input.sources)];
-  }
+  if (input.sources != null) record.sources = check.sources(`${at}.sources`, input.sources, SourceDocument);
 }
 
 /** A new conclusion: its key is the slug of its number ("57-KL/TW" → "57-kl-tw"). */

@@ -28,7 +28,7 @@ export class ConclusionResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
   ) {
-    return paginate(ctx.em, { entity: Conclusion, where: { archivedAt: null }, sortField: 'sortKey', first, after });
+    return paginate(ctx, { entity: Conclusion, where: { archivedAt: null }, sortField: 'sortKey', first, after });
   }
 
   @FieldResolver(() => AgencyRef, { nullable: true, description: 'The body that issued it (the Politburo for 57-KL/TW).' })

@@ -25,7 +25,7 @@ export class SourceDocumentResolver {
     if (filter?.topicCode) conditions.push({ topics: filter.topicCode });
     const search = searchFilter(filter?.search);
     if (search) conditions.push(search);
-    return paginate(ctx.em, { entity: SourceDocument, where: { $and: conditions }, sortField: 'sortKey', first, after });
+    return paginate(ctx, { entity: SourceDocument, where: { $and: conditions }, sortField: 'sortKey', first, after });
   }
 
   @FieldResolver(() => [Topic], { description: 'The topics it is about.' })

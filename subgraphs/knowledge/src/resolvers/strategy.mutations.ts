@@ -24,11 +24,7 @@ function take(check: InputCheck, record: Strategy, input: Partial<StrategyInput>
     check.exists(`${at}.topics`, Topic, input.topics);
     record.topics = [...new Set(input.topics)];
   }
-  if (input.sources != null) {
-    if (input.sources.length === 0) check.add(`${at}.sources`, 'name at least one source document (domain.md rule 3)');
-    check.exists(`${at}.sources`, SourceDocument, input.sources);
-    record.sources = [...new Set(input.sources)];
-  }
+  if (input.sources != null) record.sources = check.sources(`${at}.sources`, input.sources, SourceDocument);
 }
 
 export const StrategyMutations = writeResolver({

@@ -17,11 +17,7 @@ function take(check: InputCheck, record: Agency, input: Partial<AgencyInput> | A
     check.exists(`${at}.provinceCode`, Province, input.provinceCode);
     record.provinceCode = input.provinceCode ?? undefined;
   }
-  if (input.sources != null) {
-    if (input.sources.length === 0) check.add(`${at}.sources`, 'name at least one source document (domain.md rule 3)');
-    check.existsElsewhere(`${at}.sources`, SourceDocumentRef, input.sources);
-    record.sources = [...new Set(input.sources)];
-  }
+  if (input.sources != null) record.sources = check.sources(`${at}.sources`, input.sources, SourceDocumentRef);
 }
 
 export const AgencyMutations = writeResolver({

@@ -34,7 +34,7 @@ export class AgencyResolver {
     if (filter?.provinceCode) conditions.push({ provinceCode: filter.provinceCode });
     const search = searchFilter(filter?.search);
     if (search) conditions.push(search);
-    return paginate(ctx.em, { entity: Agency, where: { $and: conditions }, sortField: 'sortKey', first, after });
+    return paginate(ctx, { entity: Agency, where: { $and: conditions }, sortField: 'sortKey', first, after });
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: 'The body this one belongs to.' })

@@ -27,11 +27,7 @@ function take(check: InputCheck, record: Committee, input: Partial<CommitteeInpu
     check.exists(`${at}.memberAgencyIds`, Agency, input.memberAgencyIds);
     record.memberAgencyIds = [...new Set(input.memberAgencyIds)];
   }
-  if (input.sources != null) {
-    if (input.sources.length === 0) check.add(`${at}.sources`, 'name at least one source document (domain.md rule 3)');
-    check.existsElsewhere(`${at}.sources`, SourceDocumentRef, input.sources);
-    record.sources = [...new Set(input.sources)];
-  }
+  if (input.sources != null) record.sources = check.sources(`${at}.sources`, input.sources, SourceDocumentRef);
   if (record.level === CommitteeLevel.PROVINCIAL && !record.provinceCode) check.add(`${at}.provinceCode`, 'a provincial committee needs its province');
   if (record.level === CommitteeLevel.CENTRAL && record.provinceCode) check.add(`${at}.provinceCode`, 'the central committee has no province');
 }

@@ -41,7 +41,7 @@ export class CommitteeResolver {
     }
     const search = searchFilter(filter?.search);
     if (search) conditions.push(search);
-    return paginate(ctx.em, { entity: Committee, where: { $and: conditions }, sortField: 'sortKey', first, after });
+    return paginate(ctx, { entity: Committee, where: { $and: conditions }, sortField: 'sortKey', first, after });
   }
 
   @FieldResolver(() => Committee, { nullable: true, description: 'The committee this one reports to.' })

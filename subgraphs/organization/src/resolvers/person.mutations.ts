@@ -5,11 +5,7 @@ import { SourceDocumentRef } from '../references.js';
 
 function take(check: InputCheck, record: Person, input: Partial<PersonInput> | PersonPatch, at: string): void {
   if (input.fullName !== undefined) record.fullName = check.text(`${at}.fullName`, input.fullName, true);
-  if (input.sources != null) {
-    if (input.sources.length === 0) check.add(`${at}.sources`, 'name at least one source document (domain.md rule 3)');
-    check.existsElsewhere(`${at}.sources`, SourceDocumentRef, input.sources);
-    record.sources = [...new Set(input.sources)];
-  }
+  if (input.sources != null) record.sources = check.sources(`${at}.sources`, input.sources, SourceDocumentRef);
 }
 
 export const PersonMutations = writeResolver({

@@ -26,7 +26,7 @@ export class PersonResolver {
     const conditions: Filter[] = [{ archivedAt: null }];
     const search = searchFilter(filter?.search);
     if (search) conditions.push(search);
-    return paginate(ctx.em, { entity: Person, where: { $and: conditions }, sortField: 'sortKey', first, after });
+    return paginate(ctx, { entity: Person, where: { $and: conditions }, sortField: 'sortKey', first, after });
   }
 
   @FieldResolver(() => [Position], { description: 'Titles this person held; with `activeOn`, only those held that day.' })

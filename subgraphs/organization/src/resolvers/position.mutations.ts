@@ -11,11 +11,7 @@ function take(check: InputCheck, record: Position, input: Partial<PositionInput>
   if (input.since !== undefined) record.since = check.date(`${at}.since`, input.since);
   if (input.until !== undefined) record.until = check.date(`${at}.until`, input.until);
   if (input.attestedOn != null) record.attestedOn = input.attestedOn.map((date, i) => check.date(`${at}.attestedOn[${i}]`, date)!);
-  if (input.sources != null) {
-    if (input.sources.length === 0) check.add(`${at}.sources`, 'name at least one source document (domain.md rule 3)');
-    check.existsElsewhere(`${at}.sources`, SourceDocumentRef, input.sources);
-    record.sources = [...new Set(input.sources)];
-  }
+  if (input.sources != null) record.sources = check.sources(`${at}.sources`, input.sources, SourceDocumentRef);
 }
 
 /** A new position: its key is who holds it, where, and the title as written. */
