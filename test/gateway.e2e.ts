@@ -5,6 +5,7 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { createLogger, listen, type RunningHttpServer } from '@hub/core';
 import { createGateway, loadGatewayConfig, mintToken, type Gateway } from '@hub/gateway';
 import { composeSdl, HUB_SUBGRAPHS, SUPERGRAPH_FILE, subgraphSchemaFile } from '@hub/schema';
@@ -37,8 +38,18 @@ const until = async (check: () => Promise<boolean>, ms = 8000) => {
   return false;
 };
 
+/** A URL where nothing listens: a port the OS just handed out and took back. */
+let deadUrl: string;
+
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'hub-gateway-'));
+  const port = await new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = server.address() as { port: number };
+      server.close(() => resolve(free));
+    });
+  });
+  deadUrl = `http://127.0.0.1:${port}/graphql`;
 });
 afterEach(async () => {
   for (const { gateway, http } of running.splice(0)) {
@@ -93,12 +104,12 @@ describe('supergraph hot reload', () => {
 
 describe('a subgraph that is down', () => {
   it('costs only its part of the answer: partial data, and an error naming the subgraph', async () => {
-    const url = await startGateway({ HUB_SUBGRAPH_URLS: `organization=${hub().subgraphUrls.organization},knowledge=http://127.0.0.1:9/graphql` });
+    const url = await startGateway({ HUB_SUBGRAPH_URLS: `organization=${hub().subgraphUrls.organization},knowledge=${deadUrl}` });
     const result = await graphql('{ committee(code: "ban-chi-dao-ttdn-tw") { code } conclusion(number: "57-KL/TW") { number } }', { url });
     expect(result.status).toBe(200);
     expect(result.body.data).toEqual({ committee: { code: 'ban-chi-dao-ttdn-tw' }, conclusion: null });
     expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'knowledge' });
-    expect(result.body.errors?.[0]?.message).toContain('knowledge subgraph is unavailable');
+    expect(result.body.errors?.[0]?.message).toContain('knowledge subgraph is unavailable: connect ECONNREFUSED');
   });
 });
 
@@ -114,7 +125,7 @@ describe('production settings', () => {
   });
 
   it('turns introspection off, and hides internal addresses from errors', async () => {
-    const url = await startGateway({ ...production, HUB_SUBGRAPH_URLS: 'knowledge=http://127.0.0.1:9/graphql' });
+    const url = await startGateway({ ...production, HUB_SUBGRAPH_URLS: `knowledge=${deadUrl}` });
     const reader = await mintToken({ secret, subject: 'ops', scopes: ['hub:read'], expiresIn: '5m' });
     const introspection = await graphql('{ __schema { types { name } } }', { url, token: reader });
     expect(introspection.status).toBe(400);

@@ -3,6 +3,7 @@
  * BAD_USER_INPUT error naming the field and nothing stored changed, archives that keep
  * references whole, and a seed re-run that never overwrites what a user edited.
  */
+import { readFileSync } from 'node:fs';
 import { createLogger } from '@hub/core';
 import { applySeed } from '@hub/seed';
 import { MongoClient } from 'mongodb';
@@ -101,6 +102,19 @@ describe('bad input is refused, naming the field, with nothing written', () => {
 });
 
 describe('writes that succeed', () => {
+  // Source documents as data: a user takes in a report's text; search then finds it without diacritics.
+  it('takes in a source document\'s text from a file and finds it by its words', async () => {
+    const file = '004_b546b864875840e6.txt';
+    const text = readFileSync(new URL(`../../shared/seed-documents/${file}`, import.meta.url), 'utf8');
+    const result = await write('mutation ($input: DocumentInput!) { createDocument(input: $input) { id title language origin } }', {
+      input: { code: 'e2e-imported-report', title: 'Bản tin nhập từ tệp', text, origin: file, topics: [] },
+    });
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data?.createDocument).toEqual({ id: 'e2e-imported-report', title: 'Bản tin nhập từ tệp', language: 'vi', origin: file });
+    const { body } = await graphql('{ documents(filter: { search: "diem cau truc tuyen" }) { edges { node { id } } } }');
+    expect(body.data?.documents.edges.map((e: { node: { id: string } }) => e.node.id)).toContain('e2e-imported-report');
+  });
+
   it('creates a person, a position and an event that link across subgraphs', async () => {
     const person = await write('mutation { createPerson(input: { fullName: "Nguyễn Thị Thử", sources: ["doc-giao-ban-phia-bac"] }) { id fullName } }');
     expect(person.body.errors).toBeUndefined();

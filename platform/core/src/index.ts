@@ -5,3 +5,4 @@ export * from './identity.js';
 export * from './graphql-http.js';
 export * from './process.js';
 export * from './subgraph-urls.js';
+export * from './request-log.js';

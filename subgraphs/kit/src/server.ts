@@ -9,7 +9,7 @@ import {
   errorReply,
   graphqlHttpHandler,
   jsonReply,
-  listen,
+  requestLogPlugin,
   SIGNATURE_HEADERS,
   verifyRequest,
   type Logger,
@@ -42,7 +42,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     schema: options.schema.schema,
     // Only the gateway talks to a subgraph; people use the gateway's IDE.
     // No landing page (people use the gateway's) and no Apollo Studio traces (nothing leaves the hub).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogPlugin(log)],
     includeStacktraceInErrorResponses: false,
     introspection: !production,
   });
