@@ -65,11 +65,12 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
   if (config.HUB_ALLOW_ANONYMOUS) log.warn('anonymous callers may read (HUB_ALLOW_ANONYMOUS=true); set it to false to require a token');
 
   const supergraphFile = config.HUB_SUPERGRAPH_FILE ?? defaultSupergraphFile();
-  await readSupergraph(supergraphFile); // fail now, with the file's name, rather than inside the gateway
+  // Read here, not inside the gateway, so a missing or broken file fails with the file's name.
+  const supergraphSdl = await readSupergraph(supergraphFile);
   const urlOverrides = parseSubgraphUrls(config.HUB_SUBGRAPH_URLS);
 
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFromFile(supergraphFile, log),
+    supergraphSdl: supergraphFromFile(supergraphFile, supergraphSdl, log),
     buildService: ({ name, url }) =>
       new SignedDataSource({
         name,

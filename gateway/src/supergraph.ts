@@ -28,10 +28,9 @@ export async function readSupergraph(file: string): Promise<string> {
   return sdl;
 }
 
-/** A supergraph hook that serves `file` and follows its changes (polled, so it works on any file system). */
-export function supergraphFromFile(file: string, log: Logger, pollMs = 1000): SupergraphSdlHook {
+/** A supergraph hook that serves `initial` (read from `file`) and follows the file's changes (polled, so it works on any file system). */
+export function supergraphFromFile(file: string, initial: string, log: Logger, pollMs = 1000): SupergraphSdlHook {
   return async ({ update }) => {
-    const initial = await readSupergraph(file);
     let current = initial;
     const reload = async () => {
       let next: string;

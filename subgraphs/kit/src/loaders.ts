@@ -22,6 +22,12 @@ export function byId<T extends WithId>(ctx: SubgraphContext, entity: EntityClass
   );
 }
 
+/** The records of some ids that exist, in the ids' order, through the batch loader. */
+export async function existing<T extends WithId>(ctx: SubgraphContext, entity: EntityClass<T>, ids: readonly string[]): Promise<T[]> {
+  const rows = await byId(ctx, entity).loadMany([...ids]);
+  return rows.filter((row): row is T => row instanceof entity);
+}
+
 /**
  * Tells the request's id loader about rows a list query already fetched, so a later reference
  * to one of them (a parent, an organizer) costs no query.

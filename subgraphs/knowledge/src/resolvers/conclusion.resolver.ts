@@ -1,11 +1,10 @@
-import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, type SubgraphContext } from '@hub/kit';
+import { badUserInput, byId, connectionType, existing, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Conclusion } from '../entities/conclusion.entity.js';
 import { SourceDocument } from '../entities/source-document.entity.js';
 import { Strategy } from '../entities/strategy.entity.js';
 import { Topic } from '../entities/topic.entity.js';
 import { AgencyRef } from '../references.js';
-import { loadTopics } from './topics.js';
 
 export const ConclusionConnection = connectionType(Conclusion, 'Conclusion', 'A page of conclusions.');
 
@@ -43,12 +42,11 @@ export class ConclusionResolver {
 
   @FieldResolver(() => [Topic], { description: 'The topics it is about.' })
   topics(@Root() conclusion: Conclusion, @Ctx() ctx: SubgraphContext) {
-    return loadTopics(ctx, conclusion.topics);
+    return existing(ctx, Topic, conclusion.topics);
   }
 
   @FieldResolver(() => [SourceDocument], { description: 'The documents that state this record.' })
-  async sources(@Root() conclusion: Conclusion, @Ctx() ctx: SubgraphContext) {
-    const documents = await byId(ctx, SourceDocument).loadMany(conclusion.sources);
-    return documents.filter((document) => document instanceof SourceDocument);
+  sources(@Root() conclusion: Conclusion, @Ctx() ctx: SubgraphContext) {
+    return existing(ctx, SourceDocument, conclusion.sources);
   }
 }

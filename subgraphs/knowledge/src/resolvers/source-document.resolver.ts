@@ -1,9 +1,8 @@
-import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { byId, connectionType, existing, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { SourceDocument } from '../entities/source-document.entity.js';
 import { Topic } from '../entities/topic.entity.js';
 import { DocumentFilter } from '../inputs/document-filter.input.js';
-import { loadTopics } from './topics.js';
 
 export const SourceDocumentConnection = connectionType(SourceDocument, 'SourceDocument', 'A page of source documents.');
 
@@ -30,6 +29,6 @@ export class SourceDocumentResolver {
 
   @FieldResolver(() => [Topic], { description: 'The topics it is about.' })
   topics(@Root() document: SourceDocument, @Ctx() ctx: SubgraphContext) {
-    return loadTopics(ctx, document.topics);
+    return existing(ctx, Topic, document.topics);
   }
 }

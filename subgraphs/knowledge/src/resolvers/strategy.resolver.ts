@@ -1,10 +1,9 @@
-import { badUserInput, byId, manyBy, type SubgraphContext } from '@hub/kit';
+import { badUserInput, byId, existing, manyBy, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Conclusion } from '../entities/conclusion.entity.js';
 import { SourceDocument } from '../entities/source-document.entity.js';
 import { Strategy } from '../entities/strategy.entity.js';
 import { Topic } from '../entities/topic.entity.js';
-import { loadTopics } from './topics.js';
 
 @Resolver(() => Strategy)
 export class StrategyResolver {
@@ -42,12 +41,11 @@ export class StrategyResolver {
 
   @FieldResolver(() => [Topic], { description: 'The topics it is about.' })
   topics(@Root() strategy: Strategy, @Ctx() ctx: SubgraphContext) {
-    return loadTopics(ctx, strategy.topics);
+    return existing(ctx, Topic, strategy.topics);
   }
 
   @FieldResolver(() => [SourceDocument], { description: 'The documents that state this record.' })
-  async sources(@Root() strategy: Strategy, @Ctx() ctx: SubgraphContext) {
-    const documents = await byId(ctx, SourceDocument).loadMany(strategy.sources);
-    return documents.filter((document) => document instanceof SourceDocument);
+  sources(@Root() strategy: Strategy, @Ctx() ctx: SubgraphContext) {
+    return existing(ctx, SourceDocument, strategy.sources);
   }
 }

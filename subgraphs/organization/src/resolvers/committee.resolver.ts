@@ -1,4 +1,4 @@
-import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, manyBy, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { badUserInput, byId, connectionType, existing, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, manyBy, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import { Agency } from '../entities/agency.entity.js';
@@ -65,9 +65,8 @@ export class CommitteeResolver {
   }
 
   @FieldResolver(() => [Agency], { description: 'Its member agencies (cơ quan thành viên), where a source lists them.' })
-  async memberAgencies(@Root() committee: Committee, @Ctx() ctx: SubgraphContext) {
-    const agencies = await byId(ctx, Agency).loadMany(committee.memberAgencyIds);
-    return agencies.filter((agency) => agency instanceof Agency);
+  memberAgencies(@Root() committee: Committee, @Ctx() ctx: SubgraphContext) {
+    return existing(ctx, Agency, committee.memberAgencyIds);
   }
 
   @FieldResolver(() => [Position], { description: 'Titles held in this committee; with `activeOn`, only those held that day.' })
