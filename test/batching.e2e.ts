@@ -101,3 +101,25 @@ describe('database commands do not grow with the rows returned', () => {
     expect(Object.values(few.commands).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });
+
+describe('a page costs only what the client selects', () => {
+  async function organizationCommands(query: string) {
+    const before = await databaseCommands('organization');
+    const result = await graphql(query);
+    expect(result.body.errors).toBeUndefined();
+    return (await databaseCommands('organization')) - before;
+  }
+
+  it('counts without fetching rows for totalCount alone', async () => {
+    expect(await organizationCommands('{ committees { totalCount } }')).toBe(1);
+  });
+
+  it('fetches without counting when the first page holds every row', async () => {
+    expect(await organizationCommands('{ committees(first: 100) { totalCount edges { node { code } } } }')).toBe(1);
+  });
+
+  it('fetches and counts when more pages follow', async () => {
+    expect(await organizationCommands('{ committees(first: 10) { totalCount edges { node { code } } } }')).toBe(2);
+  });
+});
+

@@ -49,24 +49,57 @@ export interface PageRequest<T> {
   after?: string | null;
 }
 
-export async function paginate<T extends { _id: string }>(ctx: SubgraphContext, request: PageRequest<T>): Promise<Page<T>> {
+/**
+ * A page whose parts are computed only when a client selects them (getters, which the field
+ * resolvers read): `totalCount` alone costs one count and no find; edges alone cost one find
+ * and no count; and a first page that is not full knows its total without counting.
+ */
+export interface LazyPage<T> {
+  readonly edges: Promise<Page<T>['edges']>;
+  readonly pageInfo: Promise<Page<T>['pageInfo']>;
+  readonly totalCount: Promise<number>;
+}
+
+export function paginate<T extends { _id: string }>(ctx: SubgraphContext, request: PageRequest<T>): LazyPage<T> {
   const { em } = ctx;
   const first = request.first ?? DEFAULT_PAGE_SIZE;
   checkFirst(first);
   const { sortField, descending = false } = request;
   const position = request.after ? { [sortField]: { [descending ? '$lt' : '$gt']: decodeCursor(request.after) } } : undefined;
   const where = (position ? { $and: [request.where, position] } : request.where) as never;
-  const [rows, totalCount] = await Promise.all([
-    first === 0
-      ? Promise.resolve([] as T[])
-      : em.find(request.entity, where, {
-          orderBy: { [sortField]: descending ? 'desc' : 'asc' } as never,
-          limit: first + 1,
-        }),
-    em.count(request.entity, request.where as never),
-  ]);
-  prime(ctx, request.entity as never, rows as T[]);
-  return toPage(rows as T[], first, sortField, totalCount);
+
+  let rows: Promise<T[]> | undefined;
+  const loadRows = () =>
+    (rows ??=
+      first === 0
+        ? Promise.resolve([])
+        : em.find(request.entity, where, { orderBy: { [sortField]: descending ? 'desc' : 'asc' } as never, limit: first + 1 }).then((found) => {
+            prime(ctx, request.entity as never, found as T[]);
+            return found as T[];
+          }));
+  let total: Promise<number> | undefined;
+  const page = async () => toPage(await loadRows(), first, sortField, 0);
+
+  return {
+    get edges() {
+      return page().then((p) => p.edges);
+    },
+    get pageInfo() {
+      return page().then((p) => p.pageInfo);
+    },
+    get totalCount() {
+      return (total ??= (async () => {
+        // Let the sibling fields be read first: if edges are wanted too, their rows are on the way.
+        await new Promise((resolve) => setImmediate(resolve));
+        // Rows already fetched for a first page that is not full are all there is.
+        if (rows && !request.after && first > 0) {
+          const fetched = await rows;
+          if (fetched.length <= first) return fetched.length;
+        }
+        return em.count(request.entity, request.where as never);
+      })());
+    },
+  };
 }
 
 function toPage<T>(rows: T[], first: number, sortField: keyof T & string, totalCount: number): Page<T> {
