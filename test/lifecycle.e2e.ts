@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, hub } from './harness/client.js';
 
 const LAUNCHER = createRequire(import.meta.url).resolve('@hub/launcher').replace(/index\.js$/, 'main.js');
@@ -19,9 +19,14 @@ interface Started {
   output: () => string;
 }
 
+/** Every launcher a test started, so none outlives a failed test. */
+const launched = new Set<ChildProcess>();
+
 function startLauncher(dataDir: string, env: Record<string, string | undefined> = {}): Promise<Started> {
   const child = spawn(process.execPath, [LAUNCHER], {
     env: {
+      // With a pipe on stdin, the launcher also stops if this test process dies.
+      HUB_SUPERVISED: '1',
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       HUB_DATA_DIR: dataDir,
@@ -33,8 +38,10 @@ function startLauncher(dataDir: string, env: Record<string, string | undefined> 
       ...(process.env.HUB_STORE_CACHE_DIR ? { HUB_STORE_CACHE_DIR: process.env.HUB_STORE_CACHE_DIR } : {}),
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  launched.add(child);
+  child.once('exit', () => launched.delete(child));
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -75,6 +82,12 @@ describe('npm start', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'hub-start-'));
+  });
+  afterEach(async () => {
+    for (const child of launched) {
+      child.kill('SIGTERM');
+      await exitOf(child);
+    }
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
