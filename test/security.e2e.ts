@@ -45,6 +45,21 @@ describe('subgraphs answer only requests the gateway signed', () => {
   });
 });
 
+describe('subgraphs check scopes themselves too', () => {
+  // Defence in depth: even a correctly signed request may write only with the writer's scope.
+  it('refuses a signed mutation whose forwarded identity lacks hub:write', async () => {
+    const body = JSON.stringify({ query: 'mutation { createPerson(input: { fullName: "Không Được", sources: ["doc-giao-ban-phia-bac"] }) { id } }' });
+    const headers = signRequest(hub().signingSecret, { subject: 'reader', scopes: ['hub:read'] }, body);
+    const response = await fetch(hub().subgraphUrls.organization!, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const result = (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+    expect(result.errors?.[0]?.message).toBe('createPerson needs the hub:write scope, which the caller does not have.');
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(result.data).toBeNull();
+    const check = await graphql('{ person(id: "khong-duoc") { id } }');
+    expect(check.body.data?.person).toBeNull();
+  });
+});
+
 describe('the gateway authenticates callers', () => {
   it('accepts a valid token and, in development, an anonymous reader', async () => {
     expect((await graphql(TOPICS, { token: await token(['hub:read']) })).status).toBe(200);

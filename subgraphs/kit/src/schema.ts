@@ -1,7 +1,7 @@
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { hasScope, isScope } from '@hub/core';
-import { parse, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray } from 'type-graphql';
 import type { SubgraphContext } from './context.js';
 
@@ -13,8 +13,13 @@ const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])';
 
 /** Mutations carry `@Authorized('hub:write')`; the forwarded identity must hold that scope. */
-const authChecker: AuthChecker<SubgraphContext> = ({ context }, scopes) =>
-  scopes.every((scope) => isScope(scope) && hasScope(context.identity, scope));
+const authChecker: AuthChecker<SubgraphContext> = ({ context, info }, scopes) => {
+  const missing = scopes.filter((scope) => !(isScope(scope) && hasScope(context.identity, scope)));
+  if (missing.length === 0) return true;
+  throw new GraphQLError(`${info.fieldName} needs the ${missing.join(', ')} scope, which the caller does not have.`, {
+    extensions: { code: 'FORBIDDEN' },
+  });
+};
 
 /** `__resolveReference` per entity type, merged into type-graphql's resolver map. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: SubgraphContext) => unknown }>;
