@@ -54,8 +54,11 @@ export async function startEmbeddedStore(options: StartEmbeddedStoreOptions): Pr
   const listen = `${host.includes(':') ? `[${host}]` : host}:${port}`;
   // stdin is a pipe we never write to: when this process dies, even by SIGKILL, the OS
   // closes it and the store exits instead of living on as an orphan.
+  // Its own process group: a Ctrl-C meant for the hub reaches the launcher, which stops the
+  // gateway and subgraphs before the store they still use.
   const child = spawn(binary, ['-listen', listen, '-data', dataDir, '-log-level', logLevel, '-exit-on-stdin-close'], {
     stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
   });
   child.stdin.on('error', () => {}); // EPIPE after the store exits; the exit itself is reported below
 
