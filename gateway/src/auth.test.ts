@@ -75,6 +75,12 @@ describe('scopes and anonymous callers', () => {
     await expect((await createAuthenticator({ ...base, secret }))(undefined)).rejects.toThrow('needs a bearer token');
   });
 
+  it('refuses a token that never expires', async () => {
+    const authenticate = await createAuthenticator({ ...base, secret });
+    const forever = await new SignJWT({ scope: 'hub:admin' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('hub').setAudience('hub').sign(new TextEncoder().encode(secret));
+    await expect(authenticate(`Bearer ${forever}`)).rejects.toThrow('"exp"');
+  });
+
   it('refuses a token for another issuer, naming the claim', async () => {
     const authenticate = await createAuthenticator({ ...base, secret });
     const token = await mintToken({ secret, subject: 'x', scopes: ['hub:read'], expiresIn: '1m', issuer: 'elsewhere' });

@@ -58,10 +58,9 @@ function scopesOf(payload: JWTPayload): Identity['scopes'] {
 
 export async function createAuthenticator(options: AuthOptions): Promise<Authenticate> {
   const key = await loadVerificationKey(options);
-  const verify = (token: string) =>
-    typeof key === 'function'
-      ? jwtVerify(token, key, { issuer: options.issuer, audience: options.audience })
-      : jwtVerify(token, key, { issuer: options.issuer, audience: options.audience });
+  // A token must say when it expires: one that never does cannot be taken back.
+  const claims = { issuer: options.issuer, audience: options.audience, requiredClaims: ['exp'] };
+  const verify = (token: string) => (typeof key === 'function' ? jwtVerify(token, key, claims) : jwtVerify(token, key, claims));
 
   return async (authorization) => {
     if (!authorization) {
