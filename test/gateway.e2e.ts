@@ -6,7 +6,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { createLogger, listen, type RunningHttpServer } from '@hub/core';
+import { createLogger, formatSubgraphUrls, listen, type RunningHttpServer } from '@hub/core';
 import { createGateway, loadGatewayConfig, mintToken, type Gateway } from '@hub/gateway';
 import { composeSdl, HUB_SUBGRAPHS, SUPERGRAPH_FILE, subgraphSchemaFile } from '@hub/schema';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ async function startGateway(env: Record<string, string>) {
   const config = loadGatewayConfig({
     HUB_SIGNING_SECRET: hub().signingSecret,
     HUB_DATA_DIR: hub().dataDir,
-    HUB_SUBGRAPH_URLS: Object.entries(hub().subgraphUrls).map(([name, url]) => `${name}=${url}`).join(','),
+    HUB_SUBGRAPH_URLS: formatSubgraphUrls(hub().subgraphUrls),
     ...env,
   });
   const gateway = await createGateway(config, quiet);

@@ -1,14 +1,14 @@
-import { environmentSpec, loadConfig, v, type Env } from '@hub/core';
+import { environmentSpec, loadConfig, sharedVariables, signingSecretVariable, v, type Env } from '@hub/core';
 
 /** Every variable the gateway reads, with its default and meaning (mirrored in the README). */
 export const gatewaySpec = {
   ...environmentSpec,
-  HUB_HOST: v.string({ default: '127.0.0.1', doc: 'the address every hub process listens on' }),
-  GATEWAY_PORT: v.port({ default: 4000, doc: "the gateway's HTTP port (0 picks a free one)" }),
-  HUB_DATA_DIR: v.string({ default: '.hub-data', doc: 'where the hub keeps local state: the embedded store\'s data and the development token secret' }),
+  HUB_HOST: sharedVariables.HUB_HOST,
+  GATEWAY_PORT: sharedVariables.GATEWAY_PORT,
+  HUB_DATA_DIR: sharedVariables.HUB_DATA_DIR,
   HUB_SUPERGRAPH_FILE: v.optionalString({ doc: 'the composed supergraph to serve; defaults to schema/supergraph.graphql; reloaded when it changes' }),
-  HUB_SUBGRAPH_URLS: v.optionalString({ doc: 'overrides of subgraph URLs, as name=url pairs separated by commas' }),
-  HUB_SIGNING_SECRET: v.secret({ doc: 'the secret the gateway signs subgraph requests with (shared by the gateway and every subgraph)' }),
+  HUB_SUBGRAPH_URLS: sharedVariables.HUB_SUBGRAPH_URLS,
+  HUB_SIGNING_SECRET: signingSecretVariable,
   HUB_JWT_SECRET: v.secret({ optional: true, doc: 'the HS256 secret callers\' tokens are signed with; in development it defaults to one kept in HUB_DATA_DIR' }),
   HUB_JWT_PUBLIC_KEY_FILE: v.optionalString({ doc: 'a PEM public key or a JWKS file to verify RS256/ES256/EdDSA tokens with (production)' }),
   HUB_JWT_ISSUER: v.string({ default: 'hub', doc: 'the `iss` every token must carry' }),

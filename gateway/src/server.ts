@@ -52,6 +52,8 @@ function productionErrors(formatted: GraphQLFormattedError): GraphQLFormattedErr
 
 export async function createGateway(config: GatewayConfig, log: Logger): Promise<Gateway> {
   const production = config.HUB_ENV === 'production';
+  // Apollo's chatter (info included) is detail for debugging; its warnings and errors are ours.
+  const apolloLogger = { debug: (m: unknown) => log.debug(String(m)), info: (m: unknown) => log.debug(String(m)), warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)) };
   if (production && !config.HUB_JWT_SECRET && !config.HUB_JWT_PUBLIC_KEY_FILE) {
     throw new Error('in production, set HUB_JWT_PUBLIC_KEY_FILE (or HUB_JWT_SECRET) to verify callers\' tokens');
   }
@@ -78,7 +80,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
         signingSecret: config.HUB_SIGNING_SECRET!,
         timeoutMs: config.HUB_SUBGRAPH_TIMEOUT_MS,
       }),
-    logger: { debug: (m) => log.debug(String(m)), info: (m) => log.debug(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
+    logger: apolloLogger,
   });
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -92,7 +94,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     validationRules: [maxDepthRule(config.HUB_MAX_DEPTH), maxAliasesRule(config.HUB_MAX_ALIASES)],
     plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, requestLogPlugin(log)],
     ...(production ? { formatError: productionErrors } : {}),
-    logger: { debug: (m) => log.debug(String(m)), info: (m) => log.debug(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
+    logger: apolloLogger,
   });
   try {
     await apollo.start();

@@ -6,3 +6,4 @@ export * from './graphql-http.js';
 export * from './process.js';
 export * from './subgraph-urls.js';
 export * from './request-log.js';
+export * from './hub-variables.js';

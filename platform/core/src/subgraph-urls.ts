@@ -14,3 +14,8 @@ export function parseSubgraphUrls(value: string | undefined): Map<string, string
   }
   return urls;
 }
+
+/** The value of HUB_SUBGRAPH_URLS for some subgraphs' URLs. */
+export function formatSubgraphUrls(urls: Record<string, string>): string {
+  return Object.entries(urls).map(([name, url]) => `${name}=${url}`).join(',');
+}

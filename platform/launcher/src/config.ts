@@ -1,28 +1,19 @@
 import { resolve } from 'node:path';
-import { environmentSpec, loadConfig, v, type Env } from '@hub/core';
+import { environmentSpec, loadConfig, sharedVariables, subgraphVariables, v, type Env } from '@hub/core';
 import { HUB_SUBGRAPHS } from '@hub/schema';
 
 /** What `npm start` reads; the processes it starts read their own variables too. */
 export function launcherSpec() {
   return {
     ...environmentSpec,
-    HUB_DATA_DIR: v.string({ default: '.hub-data', doc: 'where the hub keeps local state: the embedded store\'s data and the development token secret' }),
-    MONGODB_URI: v.mongoUri({ default: () => undefined, doc: 'a MongoDB 6+ server for every subgraph; when unset, the embedded store is started' }),
+    HUB_DATA_DIR: sharedVariables.HUB_DATA_DIR,
+    MONGODB_URI: sharedVariables.MONGODB_URI,
     HUB_STORE_PORT: v.port({ default: 27017, doc: 'the embedded store\'s port (0 picks a free one)' }),
     HUB_STORE_CACHE_DIR: v.optionalString({ doc: 'where the embedded store\'s binary is built and kept (default ~/.cache/hub)' }),
     HUB_SEED: v.bool({ default: true, doc: 'apply the seed at start (idempotent; records edited through the API are kept)' }),
-    GATEWAY_PORT: v.port({ default: 4000, doc: "the gateway's HTTP port (0 picks a free one)" }),
+    GATEWAY_PORT: sharedVariables.GATEWAY_PORT,
     HUB_SIGNING_SECRET: v.secret({ optional: true, doc: 'the secret the gateway signs subgraph requests with; npm start makes a random one per run when unset' }),
-    ...Object.fromEntries(
-      HUB_SUBGRAPHS.flatMap((subgraph) => {
-        const prefix = subgraph.name.toUpperCase();
-        return [
-          [`${prefix}_PORT`, v.port({ default: subgraph.defaultPort, doc: `the ${subgraph.name} subgraph's HTTP port (0 picks a free one)` })],
-          [`${prefix}_MONGODB_URI`, v.mongoUri({ default: () => undefined, doc: `the ${subgraph.name} subgraph's MongoDB server; falls back to MONGODB_URI` })],
-          [`${prefix}_DB`, v.string({ default: `hub_${subgraph.name}`, doc: `the ${subgraph.name} subgraph's database name` })],
-        ];
-      }),
-    ),
+    ...Object.assign({}, ...HUB_SUBGRAPHS.map((subgraph) => subgraphVariables(subgraph.name, subgraph.defaultPort))),
   };
 }
 

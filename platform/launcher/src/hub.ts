@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import type { Logger } from '@hub/core';
+import { formatSubgraphUrls, type Logger } from '@hub/core';
 import { applySeed } from '@hub/seed';
 import { startService } from './child-process.js';
 import type { LauncherConfig } from './config.js';
@@ -54,7 +54,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const ports = await Promise.all(config.subgraphs.map((subgraph) => (subgraph.port === 0 ? freePort(host) : subgraph.port)));
     // Every process learns where every subgraph is: the gateway to route, subgraphs to check references.
     const subgraphUrls = Object.fromEntries(config.subgraphs.map((subgraph, index) => [subgraph.name, `http://${host}:${ports[index]}/graphql`]));
-    env.HUB_SUBGRAPH_URLS = Object.entries(subgraphUrls).map(([name, url]) => `${name}=${url}`).join(',');
+    env.HUB_SUBGRAPH_URLS = formatSubgraphUrls(subgraphUrls);
     await Promise.all(
       config.subgraphs.map(async (subgraph, index) => {
         const prefix = subgraph.name.toUpperCase();

@@ -6,8 +6,6 @@ import type { LauncherConfig } from './config.js';
 export interface Storage {
   /** Each subgraph's server and database. */
   readonly targets: Record<string, { uri: string; dbName: string }>;
-  /** Set when the hub started its own embedded store. */
-  readonly embeddedUri?: string;
   stop(): Promise<void>;
 }
 
@@ -30,5 +28,5 @@ export async function openStorage(config: LauncherConfig, log: Logger): Promise<
   const targets = Object.fromEntries(
     config.subgraphs.map((subgraph) => [subgraph.name, { uri: subgraph.mongoUri ?? config.mongoUri ?? store!.uri, dbName: subgraph.dbName }]),
   );
-  return { targets, embeddedUri: store?.uri, stop: async () => store?.stop() };
+  return { targets, stop: async () => store?.stop() };
 }

@@ -1,14 +1,13 @@
-import { searchFilter, type Filter } from '@hub/kit';
+import { notArchived, searchFilter, type Filter } from '@hub/kit';
 import type { EventFilter } from './inputs/event-filter.input.js';
 
 /** Leaves archived events out of every list; they still resolve by id. */
-export const ACTIVE: Filter = { archivedAt: null };
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The Mongo conditions for an EventFilter, shared by `events` and every `*.events` field. */
 export function eventConditions(filter: EventFilter | null | undefined): Filter {
-  const conditions: Filter[] = [ACTIVE];
+  const conditions: Filter[] = [notArchived()];
   if (filter?.kind) conditions.push({ kind: filter.kind });
   if (filter?.year != null) conditions.push({ 'date.year': filter.year });
   // An event "may have taken place" in [from, to] when its possible days overlap the range.

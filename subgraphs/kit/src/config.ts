@@ -1,19 +1,14 @@
-import { ConfigError, environmentSpec, loadConfig, parseSubgraphUrls, v, type Env } from '@hub/core';
+import { ConfigError, environmentSpec, loadConfig, parseSubgraphUrls, sharedVariables, signingSecretVariable, subgraphVariables, v, type Env } from '@hub/core';
 
 /** The variables every subgraph reads; `<NAME>_…` ones are prefixed with the subgraph's name. */
 export function subgraphSpec(name: string, defaultPort: number) {
-  const prefix = name.toUpperCase();
   return {
     ...environmentSpec,
-    HUB_HOST: v.string({ default: '127.0.0.1', doc: 'the address every hub process listens on' }),
-    [`${prefix}_PORT`]: v.port({ default: defaultPort, doc: `the ${name} subgraph's HTTP port (0 picks a free one)` }),
-    [`${prefix}_MONGODB_URI`]: v.mongoUri({
-      default: (env: Env) => env.MONGODB_URI || undefined,
-      doc: `the ${name} subgraph's MongoDB server; falls back to MONGODB_URI`,
-    }),
-    [`${prefix}_DB`]: v.string({ default: `hub_${name}`, doc: `the ${name} subgraph's database name` }),
-    HUB_SIGNING_SECRET: v.secret({ doc: 'the secret the gateway signs subgraph requests with (shared by the gateway and every subgraph)' }),
-    HUB_SUBGRAPH_URLS: v.optionalString({ doc: 'where the other subgraphs answer, as name=url pairs separated by commas (to check references on writes)' }),
+    HUB_HOST: sharedVariables.HUB_HOST,
+    MONGODB_URI: sharedVariables.MONGODB_URI,
+    ...subgraphVariables(name, defaultPort),
+    HUB_SIGNING_SECRET: signingSecretVariable,
+    HUB_SUBGRAPH_URLS: sharedVariables.HUB_SUBGRAPH_URLS,
     HUB_SIGNATURE_MAX_AGE_SECONDS: v.int({ default: 60, min: 1, max: 3600, doc: 'how old a signed request may be before a subgraph refuses it' }),
   };
 }

@@ -6,6 +6,14 @@ import type { EntityClass } from '@mikro-orm/core';
 
 /** A Mongo filter; MikroORM's generic filter types fight generic code, so we cast at the call. */
 export type Filter = Record<string, unknown>;
+
+/**
+ * Archived records leave every list, yet still resolve by id and by reference. A fresh object
+ * each time: MikroORM rewrites filter objects in place, so a shared one is not safe.
+ */
+export function notArchived(): Filter {
+  return { archivedAt: null };
+}
 import DataLoader from 'dataloader';
 import type { SubgraphContext } from './context.js';
 

@@ -1,4 +1,4 @@
-import { manyBy, type SubgraphContext } from '@hub/kit';
+import { manyBy, notArchived, type SubgraphContext } from '@hub/kit';
 import { Position } from './entities/position.entity.js';
 
 const byRole = (a: Position, b: Position) => a.role.localeCompare(b.role) || a._id.localeCompare(b._id);
@@ -10,7 +10,7 @@ export async function positionsOf(
   key: string,
   activeOn?: Date | null,
 ): Promise<Position[]> {
-  const positions = await manyBy(ctx, Position, field, { where: { archivedAt: null }, sort: byRole }).load(key);
+  const positions = await manyBy(ctx, Position, field, { where: notArchived(), sort: byRole }).load(key);
   if (!activeOn) return positions;
   const day = activeOn.toISOString().slice(0, 10);
   return positions.filter((position) => position.activeOn(day));

@@ -3,10 +3,10 @@
  * Each parent's events come from one batched query per plan step, whatever the number of
  * parents; paging then happens on the loaded rows.
  */
-import { DEFAULT_PAGE_SIZE, manyBy, MAX_PAGE_SIZE, paginateLoaded, type ReferenceClass, type SubgraphContext } from '@hub/kit';
+import { DEFAULT_PAGE_SIZE, manyBy, MAX_PAGE_SIZE, notArchived, paginateLoaded, type ReferenceClass, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Event } from '../entities/event.entity.js';
-import { ACTIVE, eventConditions } from '../event-filter.js';
+import { eventConditions } from '../event-filter.js';
 import { EventFilter } from '../inputs/event-filter.input.js';
 import { EventConnection } from './event.resolver.js';
 
@@ -37,7 +37,7 @@ export function listedEventsResolver(Ref: ReferenceClass<'id'>, field: IdField, 
   class ListedEventsResolver {
     @FieldResolver(() => [Event], { description })
     events(@Root() parent: { id: string }, @Ctx() ctx: SubgraphContext) {
-      return manyBy(ctx, Event, field, { where: ACTIVE, sort: (a, b) => (a.descKey < b.descKey ? 1 : -1) }).load(parent.id);
+      return manyBy(ctx, Event, field, { where: notArchived(), sort: (a, b) => (a.descKey < b.descKey ? 1 : -1) }).load(parent.id);
     }
   }
   return ListedEventsResolver;

@@ -1,4 +1,4 @@
-import { byId, connectionType, existing, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { byId, connectionType, DEFAULT_PAGE_SIZE, existing, MAX_PAGE_SIZE, notArchived, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { SourceDocument } from '../entities/source-document.entity.js';
 import { Topic } from '../entities/topic.entity.js';
@@ -20,7 +20,7 @@ export class SourceDocumentResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
   ) {
-    const conditions: Filter[] = [{ archivedAt: null }];
+    const conditions: Filter[] = [notArchived()];
     if (filter?.topicCode) conditions.push({ topics: filter.topicCode });
     const search = searchFilter(filter?.search);
     if (search) conditions.push(search);

@@ -1,4 +1,4 @@
-import { badUserInput, byId, existing, manyBy, type SubgraphContext } from '@hub/kit';
+import { badUserInput, byId, existing, manyBy, notArchived, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Conclusion } from '../entities/conclusion.entity.js';
 import { SourceDocument } from '../entities/source-document.entity.js';
@@ -19,7 +19,7 @@ export class StrategyResolver {
 
   @Query(() => [Strategy], { description: 'Strategies in order of their start, or those in force in a given year.' })
   strategies(@Ctx() ctx: SubgraphContext, @Arg('activeIn', () => Int, { nullable: true, description: 'Only strategies in force in this year (startYear ≤ year ≤ endYear).' }) activeIn?: number) {
-    const where = activeIn == null ? { archivedAt: null } : { archivedAt: null, startYear: { $lte: activeIn }, endYear: { $gte: activeIn } };
+    const where = activeIn == null ? notArchived() : { ...notArchived(), startYear: { $lte: activeIn }, endYear: { $gte: activeIn } };
     return ctx.em.find(Strategy, where, { orderBy: { startYear: 'asc' } });
   }
 
@@ -30,13 +30,13 @@ export class StrategyResolver {
 
   @FieldResolver(() => Strategy, { nullable: true, description: 'The strategy that continues this one.' })
   async successor(@Root() strategy: Strategy, @Ctx() ctx: SubgraphContext) {
-    const [next] = await manyBy(ctx, Strategy, 'predecessorId', { where: { archivedAt: null } }).load(strategy._id);
+    const [next] = await manyBy(ctx, Strategy, 'predecessorId', { where: notArchived() }).load(strategy._id);
     return next ?? null;
   }
 
   @FieldResolver(() => [Conclusion], { description: 'Conclusions that belong to this strategy.' })
   conclusions(@Root() strategy: Strategy, @Ctx() ctx: SubgraphContext) {
-    return manyBy(ctx, Conclusion, 'strategyId', { where: { archivedAt: null } }).load(strategy._id);
+    return manyBy(ctx, Conclusion, 'strategyId', { where: notArchived() }).load(strategy._id);
   }
 
   @FieldResolver(() => [Topic], { description: 'The topics it is about.' })

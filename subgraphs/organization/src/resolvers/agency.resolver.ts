@@ -1,4 +1,4 @@
-import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, notArchived, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
 import { DateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Agency } from '../entities/agency.entity.js';
@@ -29,7 +29,7 @@ export class AgencyResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
   ) {
-    const conditions: Filter[] = [{ archivedAt: null }];
+    const conditions: Filter[] = [notArchived()];
     if (filter?.kind) conditions.push({ kind: filter.kind });
     if (filter?.provinceCode) conditions.push({ provinceCode: filter.provinceCode });
     const search = searchFilter(filter?.search);

@@ -1,4 +1,4 @@
-import { badUserInput, byId, connectionType, existing, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, manyBy, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, existing, manyBy, MAX_PAGE_SIZE, notArchived, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import { Agency } from '../entities/agency.entity.js';
@@ -10,8 +10,6 @@ import { CommitteeFilter } from '../inputs/committee-filter.input.js';
 import { SourceDocumentRef } from '../references.js';
 
 export const CommitteeConnection = connectionType(Committee, 'Committee', 'A page of committees.');
-
-const ACTIVE: Filter = { archivedAt: null };
 
 @Resolver(() => Committee)
 export class CommitteeResolver {
@@ -32,7 +30,7 @@ export class CommitteeResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
   ) {
-    const conditions: Filter[] = [ACTIVE];
+    const conditions: Filter[] = [notArchived()];
     if (filter?.level) conditions.push({ level: filter.level });
     if (filter?.provinceCode) conditions.push({ provinceCode: filter.provinceCode });
     if (filter?.region) {
@@ -51,7 +49,7 @@ export class CommitteeResolver {
 
   @FieldResolver(() => [Committee], { description: 'Committees reporting to this one (for the central committee: the provincial ones).' })
   children(@Root() committee: Committee, @Ctx() ctx: SubgraphContext) {
-    return manyBy(ctx, Committee, 'parentId', { where: ACTIVE, sort: (a, b) => (a.sortKey < b.sortKey ? -1 : 1) }).load(committee._id);
+    return manyBy(ctx, Committee, 'parentId', { where: notArchived(), sort: (a, b) => (a.sortKey < b.sortKey ? -1 : 1) }).load(committee._id);
   }
 
   @FieldResolver(() => Province, { nullable: true, description: 'The province of a provincial committee.' })

@@ -1,4 +1,4 @@
-import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, notArchived, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
 import { DateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Person } from '../entities/person.entity.js';
@@ -23,7 +23,7 @@ export class PersonResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
   ) {
-    const conditions: Filter[] = [{ archivedAt: null }];
+    const conditions: Filter[] = [notArchived()];
     const search = searchFilter(filter?.search);
     if (search) conditions.push(search);
     return paginate(ctx, { entity: Person, where: { $and: conditions }, sortField: 'sortKey', first, after });

@@ -1,4 +1,4 @@
-import { byId, manyBy, type SubgraphContext } from '@hub/kit';
+import { byId, manyBy, notArchived, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Committee } from '../entities/committee.entity.js';
 import { Province } from '../entities/province.entity.js';
@@ -19,7 +19,7 @@ export class ProvinceResolver {
 
   @FieldResolver(() => Committee, { nullable: true, description: 'The provincial steering committee.' })
   async committee(@Root() province: Province, @Ctx() ctx: SubgraphContext) {
-    const [committee] = await manyBy(ctx, Committee, 'provinceCode', { where: { archivedAt: null } }).load(province.code);
+    const [committee] = await manyBy(ctx, Committee, 'provinceCode', { where: notArchived() }).load(province.code);
     return committee ?? null;
   }
 }
