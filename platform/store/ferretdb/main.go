@@ -2,6 +2,10 @@
 // SQLite backend. It is built from FerretDB's embeddable package because FerretDB's own
 // command panics when built outside its repository (it wants generated version files).
 //
+// Clients never talk to FerretDB directly: they connect to the front (front.go), which relays
+// to FerretDB on a private Unix socket and lets write commands through one at a time, because
+// FerretDB 1.x loses concurrent updates of one document.
+//
 // Protocol with the parent process: exactly one line "ready mongodb://HOST:PORT/" on stdout
 // once the listener is bound (so port 0 reports the real port); failures are one line
 // starting with "error: " on stderr and a non-zero exit; FerretDB's logs also go to stderr.
@@ -13,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/url"
 	"os"
 	"os/signal"
@@ -77,25 +82,66 @@ func run() int {
 		}()
 	}
 
-	// FerretDB binds its listener inside New, so a busy port is reported here, before "ready".
-	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
-		Handler:   "sqlite",
-		SQLiteURL: (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String(),
-		Logger:    slog.New(routineHandler{slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})}),
-	})
+	// The front's port is bound first, so a busy port is reported before anything else starts.
+	listener, err := net.Listen("tcp", *listen)
 	if err != nil {
 		if strings.Contains(err.Error(), "address already in use") {
 			return fail("cannot listen on %s: address already in use", *listen)
 		}
-		return fail("cannot start FerretDB on %s with data in %s: %v", *listen, dir, err)
+		return fail("cannot listen on %s: %v", *listen, err)
+	}
+	defer listener.Close()
+
+	socket, cleanup, err := backendSocket(dir)
+	if err != nil {
+		return fail("%v", err)
+	}
+	defer cleanup()
+
+	logger := slog.New(routineHandler{slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})})
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{Unix: socket},
+		Handler:   "sqlite",
+		SQLiteURL: (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String(),
+		Logger:    logger,
+	})
+	if err != nil {
+		return fail("cannot start FerretDB with data in %s: %v", dir, err)
 	}
 
-	fmt.Printf("ready %s\n", f.MongoDBURI())
+	fr := &front{
+		listener: listener,
+		dial:     func() (net.Conn, error) { return net.Dial("unix", socket) },
+		log:      logger,
+	}
+	served := make(chan struct{})
+	go func() {
+		defer close(served)
+		fr.serve(ctx)
+	}()
+
+	fmt.Printf("ready %s\n", (&url.URL{Scheme: "mongodb", Host: listener.Addr().String(), Path: "/"}).String())
 
 	// Run returns once ctx is done and every connection and the SQLite backend are closed.
 	_ = f.Run(ctx)
+	<-served
 	return 0
+}
+
+// backendSocket is where FerretDB listens for the front: in the data folder (which this process
+// has locked, so a socket file found there is a dead store's and is replaced), or in a private
+// temporary folder when that path is too long for a Unix socket.
+func backendSocket(dataDir string) (path string, cleanup func(), err error) {
+	path = filepath.Join(dataDir, "ferretdb-hub.sock")
+	if len(path) < 100 {
+		_ = os.Remove(path)
+		return path, func() { _ = os.Remove(path) }, nil
+	}
+	tmp, err := os.MkdirTemp("", "ferretdb-hub-")
+	if err != nil {
+		return "", nil, fmt.Errorf("cannot create a folder for the store's socket: %w", err)
+	}
+	return filepath.Join(tmp, "store.sock"), func() { _ = os.RemoveAll(tmp) }, nil
 }
 
 func fail(format string, args ...any) int {
