@@ -32,6 +32,18 @@ async function ensureCollections(orm: MikroORM): Promise<void> {
   }
 }
 
+/**
+ * Gives version 1 to records stored before records had versions, so that every update's
+ * version condition can match them. A no-op (one command per collection) once done.
+ */
+async function versionUnversioned(orm: MikroORM): Promise<void> {
+  const connection = orm.em.getConnection();
+  for (const meta of Object.values(orm.getMetadata().getAll())) {
+    if (meta.embeddable || !meta.collection || !meta.versionProperty) continue;
+    await connection.getCollection(meta.collection).updateMany({ [meta.versionProperty]: { $exists: false } }, { $set: { [meta.versionProperty]: 1 } });
+  }
+}
+
 /** Hides a connection string's password before it goes into a log or an error. */
 export function redactUri(uri: string): string {
   return uri.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
@@ -65,6 +77,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   });
   await ensureCollections(orm);
   await orm.schema.ensureIndexes({ ensureCollections: false });
+  await versionUnversioned(orm);
   return {
     orm,
     commands,

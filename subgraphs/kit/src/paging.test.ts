@@ -1,30 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, paginateLoaded } from './paging.js';
+import { decodeCursor, encodeCursor, listIdentity, MAX_PAGE_SIZE, paginateLoaded } from './paging.js';
 
 const rows = ['d', 'a', 'c', 'b', 'e'].map((key) => ({ key }));
+const list = listIdentity('Row', 'key');
 
 describe('paging loaded rows', () => {
   it('pages in order with cursors that continue where the last page ended', () => {
-    const first = paginateLoaded(rows, { sortField: 'key', first: 2 });
+    const first = paginateLoaded(rows, { typeName: 'Row', sortField: 'key', first: 2 });
     expect(first.edges.map((edge) => edge.node.key)).toEqual(['a', 'b']);
     expect(first.pageInfo.hasNextPage).toBe(true);
     expect(first.totalCount).toBe(5);
-    const second = paginateLoaded(rows, { sortField: 'key', first: 3, after: first.pageInfo.endCursor });
+    const second = paginateLoaded(rows, { typeName: 'Row', sortField: 'key', first: 3, after: first.pageInfo.endCursor });
     expect(second.edges.map((edge) => edge.node.key)).toEqual(['c', 'd', 'e']);
-    expect(second.pageInfo).toEqual({ hasNextPage: false, endCursor: encodeCursor('e') });
+    expect(second.pageInfo).toEqual({ hasNextPage: false, endCursor: encodeCursor(list, 'e') });
   });
 
   it('pages descending', () => {
-    expect(paginateLoaded(rows, { sortField: 'key', first: 2, descending: true }).edges.map((edge) => edge.node.key)).toEqual(['e', 'd']);
+    expect(paginateLoaded(rows, { typeName: 'Row', sortField: 'key', first: 2, descending: true }).edges.map((edge) => edge.node.key)).toEqual(['e', 'd']);
+  });
+
+  it('tells the truth about a next page when asked for none', () => {
+    const empty = paginateLoaded(rows, { typeName: 'Row', sortField: 'key', first: 0 });
+    expect(empty.edges).toEqual([]);
+    expect(empty.pageInfo.hasNextPage).toBe(true);
+    expect(paginateLoaded([], { typeName: 'Row', sortField: 'key', first: 0 }).pageInfo.hasNextPage).toBe(false);
   });
 
   it('refuses a page larger than the maximum, naming the limit', () => {
-    expect(() => paginateLoaded(rows, { sortField: 'key', first: MAX_PAGE_SIZE + 1 })).toThrow(`first: must be at most ${MAX_PAGE_SIZE}`);
-    expect(() => paginateLoaded(rows, { sortField: 'key', first: -1 })).toThrow('first: must be 0 or more');
+    expect(() => paginateLoaded(rows, { typeName: 'Row', sortField: 'key', first: MAX_PAGE_SIZE + 1 })).toThrow(`first: must be at most ${MAX_PAGE_SIZE}`);
+    expect(() => paginateLoaded(rows, { typeName: 'Row', sortField: 'key', first: -1 })).toThrow('first: must be 0 or more');
   });
 
   it('refuses a cursor it did not make', () => {
-    expect(() => decodeCursor('not-a-cursor')).toThrow('after: is not a cursor');
-    expect(decodeCursor(encodeCursor('x y'))).toBe('x y');
+    expect(() => decodeCursor('not-a-cursor', list)).toThrow('after: is not a cursor');
+    expect(decodeCursor(encodeCursor(list, 'x y'), list)).toBe('x y');
+  });
+
+  it("refuses another list's cursor, naming both lists", () => {
+    const other = encodeCursor(listIdentity('Person', 'sortKey'), 'nguyen-van-a');
+    expect(() => decodeCursor(other, list)).toThrow('after: is a cursor of another list (Person.sortKey), not of this one (Row.key)');
+    expect(() => paginateLoaded(rows, { typeName: 'Row', sortField: 'key', after: other })).toThrow('another list');
   });
 });

@@ -17,18 +17,31 @@ export interface Page<T> {
   totalCount: number;
 }
 
-export function encodeCursor(sortValue: string): string {
-  return Buffer.from(JSON.stringify([sortValue]), 'utf8').toString('base64url');
+/**
+ * A cursor names its list (the row type and the order) beside the last row's sort value, so a
+ * cursor from one list is refused on another instead of silently giving a wrong page.
+ */
+export function encodeCursor(list: string, sortValue: string): string {
+  return Buffer.from(JSON.stringify([list, sortValue]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): string {
+export function decodeCursor(cursor: string, list: string): string {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 1 && typeof parsed[0] === 'string') return parsed[0];
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    // reported below
+  }
+  if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+    if (parsed[0] === list) return parsed[1];
+    throw badUserInput('after', `is a cursor of another list (${parsed[0]}), not of this one (${list}); pass this field's own pageInfo.endCursor`);
   }
   throw badUserInput('after', 'is not a cursor returned by this field; pass a pageInfo.endCursor');
+}
+
+/** The identity of a list for its cursors: what it holds and in which order. */
+export function listIdentity(typeName: string, sortField: string, descending = false): string {
+  return `${typeName}.${sortField}${descending ? ' desc' : ''}`;
 }
 
 /** The page size when a client gives none. */
@@ -65,20 +78,19 @@ export function paginate<T extends { _id: string }>(ctx: SubgraphContext, reques
   const first = request.first ?? DEFAULT_PAGE_SIZE;
   checkFirst(first);
   const { sortField, descending = false } = request;
-  const position = request.after ? { [sortField]: { [descending ? '$lt' : '$gt']: decodeCursor(request.after) } } : undefined;
+  const list = listIdentity(typeof request.entity === 'function' ? request.entity.name : String(request.entity), sortField, descending);
+  const position = request.after ? { [sortField]: { [descending ? '$lt' : '$gt']: decodeCursor(request.after, list) } } : undefined;
   const where = (position ? { $and: [request.where, position] } : request.where) as never;
 
   let rows: Promise<T[]> | undefined;
   const loadRows = () =>
-    (rows ??=
-      first === 0
-        ? Promise.resolve([])
-        : em.find(request.entity, where, { orderBy: { [sortField]: descending ? 'desc' : 'asc' } as never, limit: first + 1 }).then((found) => {
-            prime(ctx, request.entity as never, found as T[]);
-            return found as T[];
-          }));
+    // One row more than asked for tells whether there is a next page (for `first: 0` too).
+    (rows ??= em.find(request.entity, where, { orderBy: { [sortField]: descending ? 'desc' : 'asc' } as never, limit: first + 1 }).then((found) => {
+      prime(ctx, request.entity as never, found as T[]);
+      return found as T[];
+    }));
   let total: Promise<number> | undefined;
-  const page = async () => toPage(await loadRows(), first, sortField, 0);
+  const page = async () => toPage(await loadRows(), first, list, sortField, 0);
 
   return {
     get edges() {
@@ -102,8 +114,8 @@ export function paginate<T extends { _id: string }>(ctx: SubgraphContext, reques
   };
 }
 
-function toPage<T>(rows: T[], first: number, sortField: keyof T & string, totalCount: number): Page<T> {
-  const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(String(node[sortField])), node }));
+function toPage<T>(rows: T[], first: number, list: string, sortField: keyof T & string, totalCount: number): Page<T> {
+  const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(list, String(node[sortField])), node }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
@@ -115,15 +127,19 @@ function toPage<T>(rows: T[], first: number, sortField: keyof T & string, totalC
  * Pages rows already loaded (a batch loaded for many parents at once, e.g. every committee's
  * events in one query): same cursors and checks as `paginate`, no further query.
  */
-export function paginateLoaded<T>(rows: readonly T[], request: { sortField: keyof T & string; descending?: boolean; first?: number | null; after?: string | null }): Page<T> {
+export function paginateLoaded<T>(
+  rows: readonly T[],
+  request: { typeName: string; sortField: keyof T & string; descending?: boolean; first?: number | null; after?: string | null },
+): Page<T> {
   const first = request.first ?? DEFAULT_PAGE_SIZE;
   checkFirst(first);
   const { sortField, descending = false } = request;
+  const list = listIdentity(request.typeName, sortField, descending);
   const key = (row: T) => String(row[sortField]);
   // Code-unit order, as MongoDB sorts strings, so both paths agree on cursors.
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const sorted = [...rows].sort((a, b) => (descending ? compare(key(b), key(a)) : compare(key(a), key(b))));
-  const after = request.after ? decodeCursor(request.after) : undefined;
+  const after = request.after ? decodeCursor(request.after, list) : undefined;
   const rest = after === undefined ? sorted : sorted.filter((row) => (descending ? key(row) < after : key(row) > after));
-  return toPage(rest.slice(0, first + 1), first, sortField, rows.length);
+  return toPage(rest.slice(0, first + 1), first, list, sortField, rows.length);
 }

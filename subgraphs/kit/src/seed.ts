@@ -57,9 +57,15 @@ export async function writeSeedRecords<T extends Refreshable>(
     if (!current) continue;
     if ('editedAt' in current && current.editedAt != null) {
       result.kept += 1;
-    } else if (canonical(current) !== canonical(document)) {
-      // The filter re-checks editedAt: an edit made since the read above still wins.
-      const { modifiedCount } = await collection.replaceOne({ _id: document._id, editedAt: { $exists: false } } as never, document as never);
+    } else if (canonical({ ...current, version: undefined }) !== canonical({ ...document, version: undefined })) {
+      // A refresh is a write like any other: the version moves on, so an update based on the
+      // old content is told (CONFLICT) rather than applied over it. The filter re-checks
+      // editedAt and the version: an edit made since the read above still wins.
+      const version = typeof current.version === 'number' ? current.version : 0;
+      const { modifiedCount } = await collection.replaceOne(
+        { _id: document._id, editedAt: { $exists: false }, ...(version ? { version } : {}) } as never,
+        { ...document, version: version + 1 } as never,
+      );
       result.updated += modifiedCount;
     }
   }

@@ -3,10 +3,10 @@
  * the whole input (problems named by field), then write; archive instead of delete. A subgraph
  * says only how a new record gets its key and how an input's fields are checked and copied.
  */
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver, type ClassType } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver, type ClassType } from 'type-graphql';
 import type { SubgraphContext } from './context.js';
 import type { HubRecord } from './types/record.js';
-import { archiveRecord, InputCheck, loadForWrite, saveRecord } from './writes.js';
+import { archiveRecord, createRecord, InputCheck, updateRecord } from './writes.js';
 
 export interface WriteResolverOptions<T extends HubRecord, Input extends object, Patch extends object> {
   entity: ClassType<T>;
@@ -34,7 +34,7 @@ export function writeResolver<T extends HubRecord, Input extends object, Patch e
       const record = options.create(check, input);
       options.take(check, record, input, 'input');
       await check.assertValid();
-      return saveRecord(ctx, record);
+      return createRecord(ctx, record, check);
     }
 
     @Authorized('hub:write')
@@ -43,12 +43,16 @@ export function writeResolver<T extends HubRecord, Input extends object, Patch e
       @Ctx() ctx: SubgraphContext,
       @Arg('id', () => ID, { description: `The id of the ${name.toLowerCase()} to change.` }) id: string,
       @Arg('patch', () => Patch, { description: 'The changes: only the fields given change.' }) patch: Patch,
+      @Arg('version', () => Int, {
+        nullable: true,
+        description: 'The version you read. When given and someone else changed the record since, nothing is written and the answer is a CONFLICT error naming the current version.',
+      })
+      version?: number | null,
     ): Promise<T> {
-      const record = await loadForWrite(ctx, entity, id);
-      const check = new InputCheck(ctx);
-      options.take(check, record, patch, 'patch');
-      await check.assertValid();
-      return saveRecord(ctx, record);
+      return updateRecord(ctx, entity, id, version ?? undefined, (record, check) => {
+        check.notCleared(entity, patch, 'patch');
+        options.take(check, record, patch, 'patch');
+      });
     }
 
     @Authorized('hub:write')

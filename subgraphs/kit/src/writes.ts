@@ -3,14 +3,15 @@
  * problem named by its field, as BAD_USER_INPUT), then write. Nothing is written when any
  * check fails. Records are archived, never deleted, so references from elsewhere still resolve.
  */
-import type { EntityClass } from '@mikro-orm/core';
+import { OptimisticLockError, UniqueConstraintViolationException, type EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/mongodb';
 import { GraphQLError } from 'graphql';
 import type { SubgraphContext } from './context.js';
 import type { HubRecord } from './types/record.js';
 import { byId } from './loaders.js';
 import { slugify } from './search.js';
 import type { ReferenceClass } from './types/reference.js';
-import { partialDateProblem, toPartialDate, type PartialDate, type PartialDateParts } from './types/partial-date.js';
+import { endsBeforeStart, partialDateProblem, toPartialDate, type PartialDate, type PartialDateParts } from './types/partial-date.js';
 
 export interface Problem {
   field: string;
@@ -23,6 +24,8 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export class InputCheck {
   private readonly problems: Problem[] = [];
   private readonly pending: Array<Promise<void>> = [];
+  /** The input field a new record's key comes from, named when the key turns out to be taken. */
+  keyField?: string;
 
   constructor(private readonly ctx: SubgraphContext) {}
 
@@ -50,6 +53,20 @@ export class InputCheck {
     const problem = partialDateProblem(value);
     if (problem) this.add(field, problem);
     return toPartialDate(value);
+  }
+
+  /** A period's end must not come before its start, as far as both dates tell. */
+  period(field: string, start: PartialDateParts | null | undefined, end: PartialDateParts | null | undefined, startName = 'since'): void {
+    if (endsBeforeStart(start, end)) this.add(field, `is ${describeDate(end!)}, before ${startName} (${describeDate(start!)})`);
+  }
+
+  /** A patch may clear (null) only what a record may lack. */
+  notCleared(entity: EntityClass<unknown>, patch: object, at: string): void {
+    const meta = this.ctx.em.getMetadata().find(entity);
+    for (const [key, value] of Object.entries(patch)) {
+      const property = meta?.properties[key as never] as { nullable?: boolean } | undefined;
+      if (value === null && property && !property.nullable) this.add(`${at}.${key}`, 'is required and cannot be cleared (null); leave it out to keep it');
+    }
   }
 
   integer(field: string, value: number | null | undefined, min: number, max: number): void {
@@ -110,6 +127,7 @@ export class InputCheck {
 
   /** The natural key must be free. */
   unused<T extends { _id: string }>(field: string, entity: EntityClass<T>, id: string): void {
+    this.keyField ??= field;
     this.pending.push(
       (async () => {
         if (await byId(this.ctx, entity).load(id)) this.add(field, `"${id}" is already taken by another ${entity.name}`);
@@ -126,20 +144,100 @@ export class InputCheck {
   }
 }
 
-/** Loads a record for an update or an archive; an unknown id is the caller's mistake. */
-export async function loadForWrite<T extends HubRecord>(ctx: SubgraphContext, entity: EntityClass<T>, id: string, field = 'id'): Promise<T> {
-  const record = await ctx.em.findOne(entity, { _id: id } as never);
-  if (!record) throw new GraphQLError(`${field}: no ${entity.name} "${id}" exists`, { extensions: { code: 'BAD_USER_INPUT', field } });
+/** 2019, 2019-06 or 2019-06-30: as much of a date as is known. */
+function describeDate(date: PartialDateParts): string {
+  return [date.year, date.month, date.day].filter((part) => part != null).map((part, i) => String(part).padStart(i === 0 ? 4 : 2, '0')).join('-');
+}
+
+/** How often an update without a version is tried again when another writer got in between. */
+const MAX_UPDATE_ATTEMPTS = 5;
+
+function notFound(entity: EntityClass<unknown>, id: string, field = 'id'): GraphQLError {
+  return new GraphQLError(`${field}: no ${entity.name} "${id}" exists`, { extensions: { code: 'BAD_USER_INPUT', field } });
+}
+
+/** Someone else changed the record since the caller read it; the caller decides what to do. */
+export function conflict(entity: EntityClass<unknown>, id: string, currentVersion: number | undefined, expectedVersion: number): GraphQLError {
+  return new GraphQLError(
+    `version: ${entity.name} "${id}" is at version ${currentVersion ?? 'unknown'}, not ${expectedVersion}: someone else changed it since you read it. Read it again and reapply your change.`,
+    { extensions: { code: 'CONFLICT', field: 'version', currentVersion, expectedVersion } },
+  );
+}
+
+/** What a record would store, to tell whether a change changes anything. */
+function stored(em: EntityManager, record: object): string {
+  return JSON.stringify(em.getComparator().prepareEntity(record as never));
+}
+
+/**
+ * Turns a unique-index clash (two writers creating the same key at once: the check before the
+ * insert passed for both) into the same "already taken" a sequential create gets.
+ */
+function clashError(error: unknown, entity: EntityClass<unknown>, id: string, keyField: string): unknown {
+  if (!(error instanceof UniqueConstraintViolationException)) return error;
+  const index = /index: (\S+)/.exec(error.message)?.[1] ?? '_id_';
+  // The id and the sort keys derived from it clash together; any other unique field is named.
+  const field = index === '_id_' || /^(sort|desc)Key/.test(index) ? keyField : `input.${index.replace(/_-?1$/, '')}`;
+  const value = field === keyField ? `"${id}"` : 'this value';
+  return new GraphQLError(`${field}: ${value} is already taken by another ${entity.name}`, { extensions: { code: 'BAD_USER_INPUT', field } });
+}
+
+/** Stores a new record with its derived fields, marked as edited so the seed keeps it. */
+export async function createRecord<T extends HubRecord>(ctx: SubgraphContext, record: T, check: InputCheck): Promise<T> {
+  record.refresh();
+  record.editedAt = new Date();
+  record.version = 1;
+  ctx.em.persist(record);
+  try {
+    await ctx.em.flush();
+  } catch (error) {
+    throw clashError(error, record.constructor as EntityClass<T>, record._id, check.keyField ?? 'input');
+  }
   return record;
 }
 
-/** Writes a new or changed record with its derived fields, marked as edited so the seed keeps it. */
-export async function saveRecord<T extends HubRecord>(ctx: SubgraphContext, record: T): Promise<T> {
-  record.refresh();
-  record.editedAt = new Date();
-  ctx.em.persist(record);
-  await ctx.em.flush();
-  return record;
+/**
+ * Changes one record: read it, apply `change` (which validates through `check`), write only the
+ * fields that changed, conditional on the version read. When another writer got in between,
+ * a caller who passed `expectedVersion` gets CONFLICT; otherwise the change is applied again
+ * to the fresh record, so neither writer's edit is lost and derived fields (search tokens)
+ * always match the stored record. A change that changes nothing writes nothing and leaves
+ * `editedAt` alone, so the seed may still refresh the record.
+ */
+export async function updateRecord<T extends HubRecord>(
+  ctx: SubgraphContext,
+  entity: EntityClass<T>,
+  id: string,
+  expectedVersion: number | undefined,
+  change: (record: T, check: InputCheck) => void,
+): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    // A fresh EntityManager per attempt: a retry must see what the other writer stored.
+    const em = ctx.em.fork();
+    const record = await em.findOne(entity, { _id: id } as never);
+    if (!record) throw notFound(entity, id);
+    if (expectedVersion !== undefined && record.version !== expectedVersion) throw conflict(entity, id, record.version, expectedVersion);
+    const before = stored(em, record);
+    const check = new InputCheck(ctx);
+    change(record, check);
+    await check.assertValid();
+    record.refresh();
+    if (stored(em, record) === before) return record;
+    record.editedAt = new Date();
+    try {
+      await em.flush();
+      return record;
+    } catch (error) {
+      if (!(error instanceof OptimisticLockError)) throw error;
+      if (expectedVersion !== undefined) {
+        const current = await ctx.em.fork().findOne(entity, { _id: id } as never);
+        throw conflict(entity, id, current?.version, expectedVersion);
+      }
+      if (attempt === MAX_UPDATE_ATTEMPTS) {
+        throw new GraphQLError(`${entity.name} "${id}" is being changed by others right now; try again.`, { extensions: { code: 'CONFLICT' } });
+      }
+    }
+  }
 }
 
 /** Copies the fields a patch gives (null clears an optional field) onto a record. */
@@ -151,8 +249,9 @@ export function applyPatch<T extends object>(record: T, patch: Partial<Record<ke
   return record;
 }
 
-export async function archiveRecord<T extends HubRecord>(ctx: SubgraphContext, entity: EntityClass<T>, id: string): Promise<T> {
-  const record = await loadForWrite(ctx, entity, id);
-  record.archivedAt ??= new Date();
-  return saveRecord(ctx, record);
+/** Archives a record (once: archiving it again changes nothing). */
+export function archiveRecord<T extends HubRecord>(ctx: SubgraphContext, entity: EntityClass<T>, id: string): Promise<T> {
+  return updateRecord(ctx, entity, id, undefined, (record) => {
+    record.archivedAt ??= new Date();
+  });
 }

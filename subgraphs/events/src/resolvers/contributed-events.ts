@@ -25,7 +25,7 @@ export function pagedEventsResolver(Ref: ReferenceClass<'id'>, field: IdField, d
       @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
     ) {
       const rows = await manyBy(ctx, Event, field, { where: eventConditions(filter) }).load(parent.id);
-      return paginateLoaded(rows, { sortField: 'descKey', descending: true, first, after });
+      return paginateLoaded(rows, { typeName: 'Event', sortField: 'descKey', descending: true, first, after });
     }
   }
   return PagedEventsResolver;

@@ -47,6 +47,7 @@ function take(check: InputCheck, record: Event, input: Partial<EventInput> | Eve
     record.reviewPeriod = input.reviewPeriod
       ? Object.assign(new Period(), { from: check.date(`${at}.reviewPeriod.from`, input.reviewPeriod.from), to: check.date(`${at}.reviewPeriod.to`, input.reviewPeriod.to) })
       : undefined;
+    check.period(`${at}.reviewPeriod.to`, record.reviewPeriod?.from, record.reviewPeriod?.to, 'from');
   }
   if (input.tasks != null) record.tasks = input.tasks.map((task, i) => check.text(`${at}.tasks[${i}]`, task, true));
   if (input.conclusionIds != null) {

@@ -104,3 +104,18 @@ export function dateSortKey(date: PartialDateParts | null | undefined): string {
   if (date?.year == null) return `9-${pad(date?.month ?? 0)}-${pad(date?.day ?? 0)}`;
   return `0-${pad(date.year, 4)}-${pad(date.month ?? 0)}-${pad(date.day ?? 0)}`;
 }
+
+/**
+ * Whether `end` certainly comes before `start`, comparing only the parts both dates give
+ * (2020-05 and 2020 are not out of order; 2021 and 2020-12 are).
+ */
+export function endsBeforeStart(start: PartialDateParts | null | undefined, end: PartialDateParts | null | undefined): boolean {
+  if (start?.year == null || end?.year == null) return false;
+  for (const part of ['year', 'month', 'day'] as const) {
+    const a = start[part];
+    const b = end[part];
+    if (a == null || b == null) return false;
+    if (a !== b) return b < a;
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import { Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 /**
  * What every record of the hub has: a natural-key id, the search tokens derived from its text,
@@ -31,6 +31,15 @@ export abstract class HubRecord {
   @Property({ type: 'Date', nullable: true })
   @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })
   editedAt?: Date;
+
+  /**
+   * Counts the record's writes: 1 when created, one more on each change. MikroORM makes every
+   * update conditional on the version it read (optimistic locking), so two writers never
+   * silently overwrite each other; a client may pass the version it read to `updateX`.
+   */
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int, { description: 'How many times the record was written: 1 when created, one more on each change. Pass it to an update as `version` to be told (CONFLICT) when someone else changed the record since you read it.' })
+  version: number = 1;
 
   /** Recomputes the derived fields (search tokens, sort keys) from the stored ones. */
   abstract refresh(): this;

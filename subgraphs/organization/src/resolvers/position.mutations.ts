@@ -10,6 +10,7 @@ function take(check: InputCheck, record: Position, input: Partial<PositionInput>
   if (input.role != null) record.role = input.role;
   if (input.since !== undefined) record.since = check.date(`${at}.since`, input.since);
   if (input.until !== undefined) record.until = check.date(`${at}.until`, input.until);
+  if (input.since !== undefined || input.until !== undefined) check.period(`${at}.${input.until !== undefined ? 'until' : 'since'}`, record.since, record.until);
   if (input.attestedOn != null) record.attestedOn = input.attestedOn.map((date, i) => check.date(`${at}.attestedOn[${i}]`, date)!);
   if (input.sources != null) record.sources = check.sources(`${at}.sources`, input.sources, SourceDocumentRef);
 }
