@@ -1,5 +1,5 @@
 /**
- * The public contract (../shared/design/schema-contract.graphql) holds in the composed API:
+ * The public contract (docs/design/schema-contract.graphql) holds in the composed API:
  * every type, field, argument and enum value clients rely on exists with a compatible type, and
  * everything a client sees has a docstring.
  */
@@ -21,7 +21,7 @@ import { describe, expect, it } from 'vitest';
 import { apiSchemaSdl } from './api-schema.js';
 import { SUPERGRAPH_FILE } from './compose.js';
 
-const CONTRACT_FILE = new URL('../../../shared/design/schema-contract.graphql', import.meta.url);
+const CONTRACT_FILE = new URL('../../docs/design/schema-contract.graphql', import.meta.url);
 const contract = buildSchema(readFileSync(CONTRACT_FILE, 'utf8'));
 const api = buildSchema(apiSchemaSdl(readFileSync(SUPERGRAPH_FILE, 'utf8')));
 

@@ -16,7 +16,7 @@ type IdField = 'committeeIds' | 'agencyIds' | 'personIds' | 'conclusionIds' | 's
 export function pagedEventsResolver(Ref: ReferenceClass<'id'>, field: IdField, description: string) {
   @Resolver(() => Ref)
   class PagedEventsResolver {
-    @FieldResolver(() => EventConnection, { description })
+    @FieldResolver(() => EventConnection, { nullable: true, description })
     async events(
       @Root() parent: { id: string },
       @Ctx() ctx: SubgraphContext,
@@ -35,7 +35,7 @@ export function pagedEventsResolver(Ref: ReferenceClass<'id'>, field: IdField, d
 export function listedEventsResolver(Ref: ReferenceClass<'id'>, field: IdField, description: string) {
   @Resolver(() => Ref)
   class ListedEventsResolver {
-    @FieldResolver(() => [Event], { description })
+    @FieldResolver(() => [Event], { nullable: true, description })
     events(@Root() parent: { id: string }, @Ctx() ctx: SubgraphContext) {
       return manyBy(ctx, Event, field, { where: notArchived(), sort: (a, b) => (a.descKey < b.descKey ? 1 : -1) }).load(parent.id);
     }

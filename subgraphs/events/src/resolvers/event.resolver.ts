@@ -44,17 +44,17 @@ export class EventResolver {
     return event.provinceCode ? ProvinceRef.of(event.provinceCode) : null;
   }
 
-  @FieldResolver(() => [ConclusionRef], { description: 'The conclusions it studied or implemented.' })
+  @FieldResolver(() => [ConclusionRef], { nullable: true, description: 'The conclusions it studied or implemented.' })
   conclusions(@Root() event: Event) {
     return event.conclusionIds.map(ConclusionRef.of);
   }
 
-  @FieldResolver(() => [StrategyRef], { description: 'The strategies it reviewed or implemented.' })
+  @FieldResolver(() => [StrategyRef], { nullable: true, description: 'The strategies it reviewed or implemented.' })
   strategies(@Root() event: Event) {
     return event.strategyIds.map(StrategyRef.of);
   }
 
-  @FieldResolver(() => [SourceDocumentRef], { description: 'The documents that report it.' })
+  @FieldResolver(() => [SourceDocumentRef], { nullable: true, description: 'The documents that report it.' })
   sources(@Root() event: Event) {
     return event.sources.map(SourceDocumentRef.of);
   }

@@ -52,7 +52,7 @@ export class AgencyResolver {
     return positionsOf(ctx, 'agencyId', agency._id, activeOn);
   }
 
-  @FieldResolver(() => [SourceDocumentRef], { description: 'The documents that state this record.' })
+  @FieldResolver(() => [SourceDocumentRef], { nullable: true, description: 'The documents that state this record.' })
   sources(@Root() agency: Agency) {
     return agency.sources.map(SourceDocumentRef.of);
   }

@@ -72,7 +72,7 @@ export class CommitteeResolver {
     return positionsOf(ctx, 'committeeId', committee._id, activeOn);
   }
 
-  @FieldResolver(() => [SourceDocumentRef], { description: 'The documents that state this record.' })
+  @FieldResolver(() => [SourceDocumentRef], { nullable: true, description: 'The documents that state this record.' })
   sources(@Root() committee: Committee) {
     return committee.sources.map(SourceDocumentRef.of);
   }

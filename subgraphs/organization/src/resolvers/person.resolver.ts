@@ -34,7 +34,7 @@ export class PersonResolver {
     return positionsOf(ctx, 'personId', person._id, activeOn);
   }
 
-  @FieldResolver(() => [SourceDocumentRef], { description: 'The documents that name this person.' })
+  @FieldResolver(() => [SourceDocumentRef], { nullable: true, description: 'The documents that name this person.' })
   sources(@Root() person: Person) {
     return person.sources.map(SourceDocumentRef.of);
   }

@@ -23,7 +23,7 @@ export class PositionResolver {
     return position.agencyId ? byId(ctx, Agency).load(position.agencyId) : null;
   }
 
-  @FieldResolver(() => [SourceDocumentRef], { description: 'The documents that state it.' })
+  @FieldResolver(() => [SourceDocumentRef], { nullable: true, description: 'The documents that state it.' })
   sources(@Root() position: Position) {
     return position.sources.map(SourceDocumentRef.of);
   }
