@@ -2,7 +2,7 @@
  * Security by default: callers are authenticated, subgraphs answer only the gateway, abusive or
  * broken requests are refused with a clear error before any subgraph is called.
  */
-import { signRequest } from '@hub/core';
+import { signRequest, subgraphSecret } from '@hub/core';
 import { developmentJwtSecret, mintToken } from '@hub/gateway';
 import { describe, expect, it } from 'vitest';
 import { graphql, hub, subgraphRequests, token } from './harness/client.js';
@@ -14,12 +14,15 @@ async function postToSubgraph(body: string, headers: Record<string, string>) {
   return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> } };
 }
 
+/** The secret the gateway signs a given subgraph's requests with (each subgraph has its own). */
+const secretOf = (subgraph: string) => subgraphSecret(hub().signingSecret, subgraph);
+
 describe('subgraphs answer only requests the gateway signed', () => {
   const body = JSON.stringify({ query: '{ _service { sdl } }' });
   const reader = { subject: 'e2e', scopes: ['hub:read' as const] };
 
   it('serve a correctly signed request (so the refusals below are about the signature)', async () => {
-    const result = await postToSubgraph(body, signRequest(hub().signingSecret, reader, body));
+    const result = await postToSubgraph(body, signRequest(secretOf('knowledge'), reader, body));
     expect(result.status).toBe(200);
     expect(result.body.errors).toBeUndefined();
   });
@@ -27,11 +30,14 @@ describe('subgraphs answer only requests the gateway signed', () => {
   it.each([
     ['no signature at all', () => ({}), 'not signed'],
     ['a signature made with another secret', () => signRequest('x'.repeat(40), reader, body), 'does not match'],
-    ['a signature over another body', () => signRequest(hub().signingSecret, reader, '{"query":"{ __typename }"}'), 'does not match'],
-    ['a signature older than the validity window', () => signRequest(hub().signingSecret, reader, body, Date.now() - 5 * 60_000), 'expired'],
+    // A partner (or a subgraph) that can sign for itself must not be able to act on another.
+    ['a request signed for another subgraph', () => signRequest(secretOf('organization'), reader, body), 'does not match'],
+    ['a request signed with the hub secret itself rather than the subgraph\'s', () => signRequest(hub().signingSecret, reader, body), 'does not match'],
+    ['a signature over another body', () => signRequest(secretOf('knowledge'), reader, '{"query":"{ __typename }"}'), 'does not match'],
+    ['a signature older than the validity window', () => signRequest(secretOf('knowledge'), reader, body, Date.now() - 5 * 60_000), 'expired'],
     [
       'an identity changed after signing',
-      () => ({ ...signRequest(hub().signingSecret, reader, body), 'x-hub-identity': Buffer.from('{"sub":"x","scopes":["hub:admin"]}').toString('base64url') }),
+      () => ({ ...signRequest(secretOf('knowledge'), reader, body), 'x-hub-identity': Buffer.from('{"sub":"x","scopes":["hub:admin"]}').toString('base64url') }),
       'does not match',
     ],
   ])('refuse %s', async (_, headers, reason) => {
@@ -49,7 +55,7 @@ describe('subgraphs check scopes themselves too', () => {
   // Defence in depth: even a correctly signed request may write only with the writer's scope.
   it('refuses a signed mutation whose forwarded identity lacks hub:write', async () => {
     const body = JSON.stringify({ query: 'mutation { createPerson(input: { fullName: "Không Được", sources: ["doc-giao-ban-phia-bac"] }) { id } }' });
-    const headers = signRequest(hub().signingSecret, { subject: 'reader', scopes: ['hub:read'] }, body);
+    const headers = signRequest(secretOf('organization'), { subject: 'reader', scopes: ['hub:read'] }, body);
     const response = await fetch(hub().subgraphUrls.organization!, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     const result = (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> };
     expect(result.errors?.[0]?.message).toBe('createPerson needs the hub:write scope, which the caller does not have.');

@@ -6,7 +6,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { graphqlHttpHandler, hasScope, jsonReply, parseSubgraphUrls, requestLogPlugin, type Logger } from '@hub/core';
+import { graphqlHttpHandler, hasScope, jsonReply, parseSubgraphUrls, requestLogPlugin, subgraphSecret, type Logger } from '@hub/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createAuthenticator } from './auth.js';
 import type { GatewayConfig } from './config.js';
@@ -77,7 +77,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
       new SignedDataSource({
         name,
         url: urlOverrides.get(name) ?? url!,
-        signingSecret: config.HUB_SIGNING_SECRET!,
+        signingSecret: subgraphSecret(config.HUB_SIGNING_SECRET!, name),
         timeoutMs: config.HUB_SUBGRAPH_TIMEOUT_MS,
       }),
     logger: apolloLogger,

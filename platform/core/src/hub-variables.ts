@@ -15,7 +15,7 @@ export const sharedVariables = {
 };
 
 /** Required wherever requests are signed or checked; npm start makes one per run. */
-export const signingSecretVariable = v.secret({ doc: 'the secret the gateway signs subgraph requests with (shared by the gateway and every subgraph)' });
+export const signingSecretVariable = v.secret({ doc: "the hub's signing secret, shared by the gateway and the hub's subgraphs; each subgraph's own secret is derived from it" });
 
 /** One subgraph's port, MongoDB server (falling back to MONGODB_URI) and database name. */
 export function subgraphVariables(name: string, defaultPort: number) {

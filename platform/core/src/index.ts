@@ -7,3 +7,4 @@ export * from './process.js';
 export * from './subgraph-urls.js';
 export * from './request-log.js';
 export * from './hub-variables.js';
+export * from './subgraph-secret.js';

@@ -10,7 +10,8 @@ import { GraphQLError } from 'graphql';
 export class Peers {
   constructor(
     private readonly urls: ReadonlyMap<string, string>,
-    private readonly signingSecret: string,
+    /** The secret each owner subgraph checks signatures with. */
+    private readonly secretOf: (owner: string) => string,
   ) {}
 
   /** The ids among `ids` that the owning subgraph does not have. */
@@ -31,7 +32,7 @@ export class Peers {
     try {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signRequest(this.signingSecret, identity, body) },
+        headers: { 'content-type': 'application/json', ...signRequest(this.secretOf(owner), identity, body) },
         body,
         signal: AbortSignal.timeout(10_000),
       });

@@ -11,6 +11,7 @@ import {
   jsonReply,
   requestLogPlugin,
   SIGNATURE_HEADERS,
+  subgraphSecret,
   verifyRequest,
   type Logger,
   type RawRequest,
@@ -48,14 +49,16 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   });
   await apollo.start();
 
-  const peers = new Peers(config.peerUrls, config.signingSecret);
+  // This subgraph's own secret: a request signed for another subgraph does not verify here.
+  const ownSecret = subgraphSecret(config.signingSecret, name);
+  const peers = new Peers(config.peerUrls, (owner) => subgraphSecret(config.signingSecret, owner));
   const requests = { served: 0, refused: 0 };
   const guard = (request: RawRequest) => {
     if (request.method !== 'POST') {
       requests.refused += 1;
       return errorReply(405, 'METHOD_NOT_ALLOWED', `The ${name} subgraph accepts only POST requests from the gateway.`);
     }
-    const verdict = verifyRequest(config.signingSecret, request.headers, request.body, { maxAgeMs: config.signatureMaxAgeMs });
+    const verdict = verifyRequest(ownSecret, request.headers, request.body, { maxAgeMs: config.signatureMaxAgeMs });
     if (verdict.ok) {
       requests.served += 1;
       return undefined;
