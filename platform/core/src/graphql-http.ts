@@ -31,7 +31,10 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   context: (request: RawRequest) => Promise<Context>;
   /** Runs before GraphQL; a reply stops the request there (used to refuse unsigned calls). */
   guard?: (request: RawRequest) => Promise<Reply | undefined> | Reply | undefined;
-  /** Extra routes by exact path, e.g. health checks and the IDE page. */
+  /**
+   * Extra routes, e.g. health checks and the IDE page: by exact path, or by prefix when the key
+   * ends in `/*` (`/registry/*` answers `/registry/partners/media`). The exact path wins.
+   */
   routes?: Record<string, RouteHandler>;
   path?: string;
   maxBodyBytes?: number;
@@ -48,6 +51,16 @@ export function errorReply(status: number, code: string, message: string): Reply
 }
 
 class BodyTooLarge extends Error {}
+
+function findRoute(routes: Record<string, RouteHandler> | undefined, path: string): RouteHandler | undefined {
+  if (!routes) return undefined;
+  if (routes[path]) return routes[path];
+  let best: string | undefined;
+  for (const key of Object.keys(routes)) {
+    if (key.endsWith('/*') && path.startsWith(key.slice(0, -1)) && (!best || key.length > best.length)) best = key;
+  }
+  return best ? routes[best] : undefined;
+}
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -82,7 +95,7 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
       throw error;
     }
     const request: RawRequest = { method: req.method ?? 'GET', url, headers: req.headers, body };
-    const route = options.routes?.[url.pathname];
+    const route = findRoute(options.routes, url.pathname);
     if (route) return route(request);
     if (url.pathname !== path) return errorReply(404, 'NOT_FOUND', `No route ${url.pathname}; GraphQL is served at ${path}.`);
 
