@@ -23,6 +23,17 @@ export const gatewaySpec = {
   HUB_MAX_TOKENS: v.int({ default: 3000, min: 100, max: 100000, doc: 'most lexical tokens a query may have' }),
   HUB_MAX_BODY_BYTES: v.int({ default: 200_000, min: 1000, max: 50_000_000, doc: 'largest request body, in bytes' }),
   HUB_SUBGRAPH_TIMEOUT_MS: v.int({ default: 10_000, min: 100, max: 300_000, doc: 'how long the gateway waits for a subgraph before giving up on it' }),
+  HUB_SUBGRAPH_MAX_RESPONSE_BYTES: v.int({ default: 20_000_000, min: 1000, max: 1_000_000_000, doc: "largest answer the gateway accepts from a subgraph; a larger one is cut off and reported as that subgraph's error" }),
+  HUB_BREAKER_FAILURES: v.int({ default: 5, min: 1, max: 1000, doc: "consecutive failures of a subgraph after which the gateway stops calling it for a while (circuit breaker)" }),
+  HUB_BREAKER_OPEN_SECONDS: v.int({ default: 10, min: 1, max: 3600, doc: 'how long an open circuit breaker waits before letting one probe request through' }),
+  HUB_REGISTRY_MONGODB_URI: v.mongoUri({
+    default: (env: Env) => env.MONGODB_URI || undefined,
+    doc: 'the MongoDB server of the registry database (partners, supergraph versions, usage); falls back to MONGODB_URI; npm start points it at the embedded store',
+  }),
+  HUB_REGISTRY_DB: v.string({ default: 'hub_registry', doc: "the registry's database name" }),
+  HUB_REGISTRY_POLL_MS: v.int({ default: 2000, min: 100, max: 600_000, doc: 'how often the gateway asks the registry for a newer supergraph version and partner secrets' }),
+  HUB_USAGE_DAYS: v.int({ default: 30, min: 1, max: 3650, doc: 'how many days of recorded operations a schema check looks at' }),
+  HUB_SECRET_GRACE_HOURS: v.int({ default: 24, min: 0, max: 8760, doc: "how long a partner's old signing secret is still sent beside the new one after a rotation" }),
 };
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;

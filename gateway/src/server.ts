@@ -6,13 +6,14 @@
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { graphqlHttpHandler, hasScope, jsonReply, parseSubgraphUrls, requestLogPlugin, subgraphSecret, type Logger } from '@hub/core';
+import { graphqlHttpHandler, hasScope, jsonReply, parseSubgraphUrls, requestLogPlugin, type Logger } from '@hub/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createAuthenticator } from './auth.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { developmentJwtSecret } from './dev-secret.js';
 import { maxAliasesRule, maxDepthRule } from './limits.js';
+import { createPartnerPlane } from './registry/partner-plane.js';
 import { SignedDataSource } from './signed-data-source.js';
 import { defaultSupergraphFile, readSupergraph, supergraphFromFile } from './supergraph.js';
 
@@ -70,15 +71,19 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
   // Read here, not inside the gateway, so a missing or broken file fails with the file's name.
   const supergraphSdl = await readSupergraph(supergraphFile);
   const urlOverrides = parseSubgraphUrls(config.HUB_SUBGRAPH_URLS);
+  // A supergraph file named explicitly is followed as it is; otherwise the registry's versions are.
+  const partners = await createPartnerPlane({ config, log, authenticate, fallbackSupergraph: supergraphSdl, followFile: config.HUB_SUPERGRAPH_FILE !== undefined });
 
   const gateway = new ApolloGateway({
-    supergraphSdl: supergraphFromFile(supergraphFile, supergraphSdl, log),
+    supergraphSdl: partners.supergraph ?? supergraphFromFile(supergraphFile, supergraphSdl, log),
     buildService: ({ name, url }) =>
       new SignedDataSource({
         name,
         url: urlOverrides.get(name) ?? url!,
-        signingSecret: subgraphSecret(config.HUB_SIGNING_SECRET!, name),
+        signingSecret: partners.secretFor(name),
         timeoutMs: config.HUB_SUBGRAPH_TIMEOUT_MS,
+        maxResponseBytes: config.HUB_SUBGRAPH_MAX_RESPONSE_BYTES,
+        breaker: partners.breakerFor(name),
       }),
     logger: apolloLogger,
   });
@@ -92,7 +97,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.HUB_MAX_TOKENS },
     validationRules: [maxDepthRule(config.HUB_MAX_DEPTH), maxAliasesRule(config.HUB_MAX_ALIASES)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, requestLogPlugin(log)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, requestLogPlugin(log), ...partners.plugins],
     ...(production ? { formatError: productionErrors } : {}),
     logger: apolloLogger,
   });
@@ -107,6 +112,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     maxBodyBytes: config.HUB_MAX_BODY_BYTES,
     context: async (request) => ({ identity: await authenticate(request.headers.authorization) }),
     routes: {
+      ...partners.routes,
       '/': () => jsonReply(200, { service: 'hub gateway', graphql: '/graphql', health: ['/health/live', '/health/ready'] }),
       '/health/live': () => jsonReply(200, { status: 'ok' }),
       // The gateway serves from its supergraph file alone; it is ready once that is loaded.
@@ -115,5 +121,12 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     onError: (error) => log.error('request failed', { error }),
   });
 
-  return { handler, supergraphFile, stop: () => apollo.stop() };
+  return {
+    handler,
+    supergraphFile,
+    stop: async () => {
+      await apollo.stop();
+      await partners.stop();
+    },
+  };
 }

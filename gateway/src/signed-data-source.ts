@@ -1,11 +1,13 @@
 /**
  * How the gateway calls a subgraph: every request signed over its exact body with the caller's
- * identity, bounded by a timeout, and failures reported with the subgraph's name.
+ * identity and that subgraph's own secret, bounded by a timeout and a response size, behind a
+ * circuit breaker, and failures reported with the subgraph's name.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { SIGNATURE_HEADERS, encodeIdentity, signRequest } from '@hub/core';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import { CircuitOpenError, type CircuitBreaker } from './circuit-breaker.js';
 import type { GatewayContext } from './context.js';
 
 const NO_ONE = encodeIdentity({ subject: null, scopes: [] });
@@ -13,30 +15,73 @@ const NO_ONE = encodeIdentity({ subject: null, scopes: [] });
 export interface SignedDataSourceOptions {
   name: string;
   url: string;
-  signingSecret: string;
+  /** The secret this subgraph checks signatures with; read per request, so a rotation applies at once. */
+  signingSecret: () => string | undefined;
   timeoutMs: number;
+  /** Larger answers are cut off and reported, so one subgraph cannot exhaust the gateway's memory. */
+  maxResponseBytes: number;
+  breaker: CircuitBreaker;
+}
+
+/** Reads a response body up to `limit` bytes; past that the request is aborted. */
+async function boundedText(response: Response, limit: number, abort: () => void): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > limit) {
+    abort();
+    throw new Error(`its answer is ${declared} bytes, more than the ${limit} allowed (HUB_SUBGRAPH_MAX_RESPONSE_BYTES)`);
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      abort();
+      await reader.cancel().catch(() => undefined);
+      throw new Error(`its answer is more than the ${limit} bytes allowed (HUB_SUBGRAPH_MAX_RESPONSE_BYTES)`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(options: SignedDataSourceOptions) {
-    const { name, signingSecret, timeoutMs } = options;
+    const { name, timeoutMs, breaker } = options;
     // The fetcher sees the body exactly as it goes on the wire, so that is what gets signed.
     const fetcher: Fetcher = async (url, init) => {
       const body = init?.body ?? '';
       const headers = { ...(init?.headers as Record<string, string>) };
+      const secret = options.signingSecret();
+      const unavailable = (cause: string) =>
+        new GraphQLError(`The ${name} subgraph is unavailable: ${cause}.`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: name } });
+      if (!secret) throw unavailable('the registry has no signing secret for it');
       // Requests made outside a client operation (none today) carry no scopes at all.
-      const signed = signRequest(signingSecret, headers[SIGNATURE_HEADERS.identity] ?? NO_ONE, body);
+      const signed = signRequest(secret, headers[SIGNATURE_HEADERS.identity] ?? NO_ONE, body);
       try {
-        return (await fetch(url, {
-          ...(init as RequestInit),
-          headers: { ...headers, ...signed },
-          signal: AbortSignal.timeout(timeoutMs),
-        })) as never;
-      } catch (error) {
-        const cause = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : ((error as { cause?: Error }).cause?.message ?? (error as Error).message);
-        throw new GraphQLError(`The ${name} subgraph is unavailable: ${cause}.`, {
-          extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: name },
+        return await breaker.run(async () => {
+          const controller = new AbortController();
+          const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
+          try {
+            const response = await fetch(url, { ...(init as RequestInit), headers: { ...headers, ...signed }, signal: controller.signal });
+            const text = await boundedText(response, options.maxResponseBytes, () => controller.abort());
+            // A subgraph that answers 5xx is failing, whatever its body says.
+            if (response.status >= 500) throw new Error(`it answered HTTP ${response.status}`);
+            return new Response(text, { status: response.status, statusText: response.statusText, headers: { 'content-type': response.headers.get('content-type') ?? 'application/json' } }) as never;
+          } finally {
+            clearTimeout(timer);
+          }
         });
+      } catch (error) {
+        if (error instanceof CircuitOpenError) throw unavailable(error.message);
+        const cause =
+          (error as Error).name === 'TimeoutError' || (error as { cause?: Error }).cause?.name === 'TimeoutError'
+            ? `no answer within ${timeoutMs} ms`
+            : ((error as { cause?: Error }).cause?.message ?? (error as Error).message);
+        throw unavailable(cause);
       }
     };
     super({ url: options.url, fetcher });

@@ -80,7 +80,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       script: scriptOf('@hub/gateway/main'),
       baseUrl: `http://${host}:${gatewayPort}`,
       log,
-      env: { ...env, GATEWAY_PORT: String(gatewayPort) },
+      env: { ...env, GATEWAY_PORT: String(gatewayPort), HUB_REGISTRY_MONGODB_URI: storage.registryUri },
     });
     started.push(gateway);
     return {

@@ -6,6 +6,8 @@ import type { LauncherConfig } from './config.js';
 export interface Storage {
   /** Each subgraph's server and database. */
   readonly targets: Record<string, { uri: string; dbName: string }>;
+  /** The server of the registry database (partners, supergraph versions, usage). */
+  readonly registryUri: string;
   stop(): Promise<void>;
 }
 
@@ -28,5 +30,7 @@ export async function openStorage(config: LauncherConfig, log: Logger): Promise<
   const targets = Object.fromEntries(
     config.subgraphs.map((subgraph) => [subgraph.name, { uri: subgraph.mongoUri ?? config.mongoUri ?? store!.uri, dbName: subgraph.dbName }]),
   );
-  return { targets, stop: async () => store?.stop() };
+  // The registry lives beside the hub's own data unless it is given a server of its own.
+  const registryUri = process.env.HUB_REGISTRY_MONGODB_URI || config.mongoUri || store?.uri || Object.values(targets)[0]!.uri;
+  return { targets, registryUri, stop: async () => store?.stop() };
 }

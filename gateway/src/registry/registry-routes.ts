@@ -1,0 +1,277 @@
+/**
+ * The registry's HTTP API on the gateway (`/registry/…`), which the `hub` command and a
+ * partner's CI call with a bearer token. JSON in, JSON out; every refusal is a status and a
+ * sentence saying what to do. Operators use a token with hub:admin; a partner uses the publish
+ * token it received, which is good for its own subgraph only.
+ */
+import { hasScope, jsonReply, signRequest, type Identity, type Logger, type RawRequest, type Reply, type RouteHandler } from '@hub/core';
+import { HUB_SUBGRAPHS } from '@hub/schema';
+import type { Authenticate } from '../auth.js';
+import { isPublishToken, type Partner, type SubgraphEntry } from './schema-registry.js';
+import { RegistryRefusal, type RegistryService } from './registry-service.js';
+
+const NAME = /^[a-z][a-z0-9-]{1,39}$/;
+const BUILT_IN = new Set(HUB_SUBGRAPHS.map((subgraph) => subgraph.name));
+
+type Caller = { kind: 'operator'; identity: Identity } | { kind: 'partner'; partner: Partner };
+
+class HttpRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const refuse = (status: number, code: string, message: string) => new HttpRefusal(status, code, message);
+
+export interface RegistryRoutesOptions {
+  service: RegistryService;
+  authenticate: Authenticate;
+  log: Logger;
+  /** How long a rotated-out secret is still sent beside the new one. */
+  rotationGraceMs: number;
+  /** How long to wait for a partner's subgraph when asking it for its SDL. */
+  timeoutMs: number;
+}
+
+function body(request: RawRequest): Record<string, unknown> {
+  if (request.body.length === 0) return {};
+  try {
+    const parsed: unknown = JSON.parse(request.body.toString('utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw refuse(400, 'BAD_REQUEST', 'The request body must be a JSON object.');
+}
+
+function text(value: unknown, field: string, required: true): string;
+function text(value: unknown, field: string, required: false): string | undefined;
+function text(value: unknown, field: string, required: boolean): string | undefined {
+  if (value === undefined || value === null || value === '') {
+    if (required) throw refuse(400, 'BAD_REQUEST', `"${field}" is required.`);
+    return undefined;
+  }
+  if (typeof value !== 'string') throw refuse(400, 'BAD_REQUEST', `"${field}" must be a string.`);
+  return value;
+}
+
+function checkName(name: string): void {
+  if (!NAME.test(name)) throw refuse(400, 'BAD_NAME', `"${name}" is not a valid subgraph name: use 2 to 40 lower-case letters, digits and dashes, starting with a letter (e.g. "media").`);
+}
+
+function checkUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw refuse(400, 'BAD_URL', `"${raw}" is not a URL; give the subgraph's GraphQL endpoint, e.g. http://media.example:4010/graphql.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refuse(400, 'BAD_URL', `"${raw}" is not an http:// or https:// URL; the gateway calls subgraphs over HTTP.`);
+  return url.toString();
+}
+
+export function registryRoutes(options: RegistryRoutesOptions): Record<string, RouteHandler> {
+  const { service, log } = options;
+  const registry = service.registry;
+
+  async function caller(request: RawRequest): Promise<Caller> {
+    const header = request.headers.authorization;
+    const token = /^Bearer\s+(\S+)$/i.exec(header?.trim() ?? '')?.[1];
+    if (token && isPublishToken(token)) {
+      const partner = await registry.partnerByToken(token);
+      if (!partner) throw refuse(401, 'UNAUTHENTICATED', 'This publish token is not known to the registry (revoked, or the partner was removed); ask the hub operator for a new one.');
+      return { kind: 'partner', partner };
+    }
+    if (!header) throw refuse(401, 'UNAUTHENTICATED', 'The registry needs a bearer token: set HUB_TOKEN to an operator token with hub:admin, or to your publish token.');
+    try {
+      return { kind: 'operator', identity: await options.authenticate(header) };
+    } catch (error) {
+      throw refuse(401, 'UNAUTHENTICATED', (error as Error).message);
+    }
+  }
+
+  async function admin(request: RawRequest): Promise<Identity> {
+    const who = await caller(request);
+    if (who.kind === 'operator' && hasScope(who.identity, 'hub:admin')) return who.identity;
+    throw refuse(403, 'FORBIDDEN', 'This needs an operator token with the hub:admin scope.');
+  }
+
+  async function reader(request: RawRequest): Promise<void> {
+    const who = await caller(request);
+    if (who.kind === 'partner' || hasScope(who.identity, 'hub:read')) return;
+    throw refuse(403, 'FORBIDDEN', 'This needs a token with the hub:read scope.');
+  }
+
+  /** An operator with hub:admin, or the partner that owns `name`. */
+  async function publisher(request: RawRequest, name: string): Promise<string> {
+    const who = await caller(request);
+    if (who.kind === 'partner') {
+      if (who.partner._id !== name) throw refuse(403, 'FORBIDDEN', `This publish token is for the "${who.partner._id}" subgraph, not "${name}".`);
+      return `partner:${name}`;
+    }
+    if (hasScope(who.identity, 'hub:admin')) return who.identity.subject ?? 'operator';
+    throw refuse(403, 'FORBIDDEN', `Publishing "${name}" needs its publish token or an operator token with hub:admin.`);
+  }
+
+  /** The SDL a running subgraph serves, asked for as the gateway would ask (signed with its secret). */
+  async function introspect(partner: Partner, url: string): Promise<string> {
+    const request = JSON.stringify({ query: '{ _service { sdl } }' });
+    const headers = { 'content-type': 'application/json', ...signRequest(partner.secrets[0]!.secret, { subject: null, scopes: [] }, request) };
+    let answer: { data?: { _service?: { sdl?: string } }; errors?: Array<{ message: string }> };
+    try {
+      const response = await fetch(url, { method: 'POST', headers, body: request, signal: AbortSignal.timeout(options.timeoutMs) });
+      answer = (await response.json()) as typeof answer;
+    } catch (error) {
+      const cause = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
+      throw refuse(424, 'SUBGRAPH_UNREACHABLE', `Cannot reach the subgraph at ${url} (${cause}); start it, or fix its URL with --url. Nothing was stored.`);
+    }
+    const sdl = answer.data?._service?.sdl;
+    if (!sdl) throw refuse(424, 'SUBGRAPH_UNREACHABLE', `The subgraph at ${url} did not return its SDL from _service (${answer.errors?.[0]?.message ?? 'no data'}); it must serve Federation's _service field and accept the hub's signature.`);
+    return sdl;
+  }
+
+  /** The candidate a check or publish is about, from the body: SDL given, or introspected. */
+  async function candidate(name: string, input: Record<string, unknown>): Promise<{ entry: SubgraphEntry; partner: Partner }> {
+    if (BUILT_IN.has(name)) throw refuse(409, 'BUILT_IN', `"${name}" is one of the hub's own subgraphs; they are published from the hub's checkout by npm start.`);
+    const partner = await registry.partner(name);
+    if (!partner) throw refuse(404, 'UNKNOWN_SUBGRAPH', `No partner "${name}" is registered; an operator adds it first with \`hub partner add ${name} --url <url>\`.`);
+    const url = checkUrl(text(input.url, 'url', false) ?? partner.url);
+    const sdl = input.introspect === true ? await introspect(partner, url) : text(input.sdl, 'sdl', true);
+    return { entry: { name, url, sdl, builtIn: false }, partner };
+  }
+
+  const handlers: Record<string, (request: RawRequest, parts: string[]) => Promise<Reply>> = {
+    'POST partners': async (request) => {
+      await admin(request);
+      const input = body(request);
+      const name = text(input.name, 'name', true);
+      checkName(name);
+      if (BUILT_IN.has(name)) throw refuse(409, 'BUILT_IN', `"${name}" clashes with one of the hub's own subgraphs; choose another name.`);
+      const url = checkUrl(text(input.url, 'url', true));
+      if (await registry.partner(name)) throw refuse(409, 'EXISTS', `A partner named "${name}" is already registered; \`hub partner rotate ${name}\` gives it a new secret.`);
+      const { partner, secret, publishToken } = await registry.addPartner(name, url, text(input.contact, 'contact', false));
+      log.info('partner registered', { partner: name, url });
+      return jsonReply(201, { name, url: partner.url, contact: partner.contact ?? null, secret, publishToken });
+    },
+    'GET partners': async (request) => {
+      await admin(request);
+      const { subgraphs } = await service.current();
+      const partners = await registry.listPartners();
+      return jsonReply(200, {
+        partners: partners.map((p) => ({
+          name: p._id,
+          url: p.url,
+          contact: p.contact ?? null,
+          createdAt: p.createdAt,
+          published: subgraphs.some((s) => s.name === p._id),
+          secrets: p.secrets.map((s) => ({ createdAt: s.createdAt, retiresAt: s.retiresAt ?? null })),
+        })),
+      });
+    },
+    'POST partners/*/rotate': async (request, [name]) => {
+      await admin(request);
+      const rotated = await registry.rotatePartner(name!, options.rotationGraceMs);
+      if (!rotated) throw refuse(404, 'UNKNOWN_SUBGRAPH', `No partner "${name}" is registered.`);
+      log.info('partner secret rotated', { partner: name, oldRetiresAt: rotated.oldRetiresAt });
+      return jsonReply(200, { name, secret: rotated.secret, oldSecretRetiresAt: rotated.oldRetiresAt });
+    },
+    'DELETE partners/*': async (request, [name]) => {
+      await admin(request);
+      const { subgraphs } = await service.current();
+      if (subgraphs.some((s) => s.name === name)) throw refuse(409, 'STILL_PUBLISHED', `"${name}" is still part of the graph; remove it first with \`hub subgraph remove ${name}\`.`);
+      if (!(await registry.removePartner(name!))) throw refuse(404, 'UNKNOWN_SUBGRAPH', `No partner "${name}" is registered.`);
+      log.info('partner removed', { partner: name });
+      return jsonReply(200, { name, removed: true });
+    },
+    'GET subgraphs': async (request) => {
+      await reader(request);
+      const { version, subgraphs } = await service.current();
+      return jsonReply(200, { version: version?._id ?? null, subgraphs: subgraphs.map(({ name, url, builtIn }) => ({ name, url, builtIn })) });
+    },
+    'POST subgraphs/*/check': async (request, [name]) => {
+      await publisher(request, name!);
+      const { entry } = await candidate(name!, body(request));
+      const report = await service.check({ candidate: entry });
+      return jsonReply(200, report);
+    },
+    'POST subgraphs/*/publish': async (request, [name]) => {
+      const author = await publisher(request, name!);
+      const input = body(request);
+      const { entry, partner } = await candidate(name!, input);
+      // The gateway must be able to reach what it is about to route to, with the partner's secret.
+      if (input.introspect !== true) await introspect(partner, entry.url);
+      const { version, report } = await service.publish({ candidate: entry, author, action: `publish ${name}` });
+      log.info('subgraph published', { subgraph: name, version: version._id, author });
+      return jsonReply(201, { version: version._id, hash: version.hash, report });
+    },
+    'DELETE subgraphs/*': async (request, [name]) => {
+      const identity = await admin(request);
+      if (BUILT_IN.has(name!)) throw refuse(409, 'BUILT_IN', `"${name}" is one of the hub's own subgraphs and cannot be removed.`);
+      const { subgraphs } = await service.current();
+      if (!subgraphs.some((s) => s.name === name)) throw refuse(404, 'UNKNOWN_SUBGRAPH', `"${name}" is not part of the graph.`);
+      const force = request.url.searchParams.get('force') === 'true';
+      const { version, report } = await service.publish({ remove: name!, force, author: identity.subject ?? 'operator', action: `remove ${name}` });
+      log.info('subgraph removed', { subgraph: name, version: version._id });
+      return jsonReply(200, { version: version._id, report });
+    },
+    'GET schema/history': async (request) => {
+      await reader(request);
+      return jsonReply(200, { versions: await registry.history() });
+    },
+    'GET schema': async (request) => {
+      await reader(request);
+      const raw = request.url.searchParams.get('version');
+      const number = raw === null ? undefined : Number(raw);
+      if (number !== undefined && !(Number.isInteger(number) && number > 0)) throw refuse(400, 'BAD_REQUEST', `"version" must be a version number (1, 2, …), got "${raw}".`);
+      const version = number === undefined ? await registry.latest() : await registry.version(number);
+      if (!version) throw refuse(404, 'UNKNOWN_VERSION', number === undefined ? 'The registry has no version yet.' : `There is no version ${number}; \`hub schema history\` lists them.`);
+      return jsonReply(200, version);
+    },
+    'POST schema/rollback': async (request) => {
+      const identity = await admin(request);
+      const to = body(request).to;
+      if (!(typeof to === 'number' && Number.isInteger(to) && to > 0)) throw refuse(400, 'BAD_REQUEST', '"to" must be a version number (1, 2, …).');
+      const version = await service.rollback(to, identity.subject ?? 'operator');
+      log.info('schema rolled back', { to, version: version._id });
+      return jsonReply(201, { version: version._id, hash: version.hash, restored: to });
+    },
+    'GET usage': async (request) => {
+      await reader(request);
+      const coordinate = request.url.searchParams.get('coordinate');
+      const days = Number(request.url.searchParams.get('days') ?? '30');
+      if (!(Number.isInteger(days) && days > 0 && days <= 3650)) throw refuse(400, 'BAD_REQUEST', '"days" must be a whole number of days from 1 to 3650.');
+      if (coordinate !== null && !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*(\([A-Za-z_]\w*:\))?)?$/.test(coordinate)) {
+        throw refuse(400, 'BAD_REQUEST', `"${coordinate}" is not a schema coordinate; use Type, Type.field or Type.field(arg:).`);
+      }
+      const since = new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+      const rows = await registry.usageOf(coordinate ? [coordinate] : undefined, since);
+      return jsonReply(200, { since, coordinate, operations: rows });
+    },
+  };
+
+  const route: RouteHandler = async (request) => {
+    const path = request.url.pathname.replace(/^\/registry\/?/, '').replace(/\/$/, '');
+    const segments = path.split('/').map(decodeURIComponent);
+    for (const [pattern, handle] of Object.entries(handlers)) {
+      const [method, shape] = pattern.split(' ') as [string, string];
+      const parts = shape.split('/');
+      if (method !== request.method || parts.length !== segments.length) continue;
+      const captured: string[] = [];
+      if (!parts.every((part, i) => (part === '*' ? captured.push(segments[i]!) > 0 : part === segments[i]))) continue;
+      try {
+        return await handle(request, captured);
+      } catch (error) {
+        if (error instanceof HttpRefusal) return jsonReply(error.status, { error: { code: error.code, message: error.message } });
+        if (error instanceof RegistryRefusal) return jsonReply(error.status, { error: { code: error.status === 409 ? 'CONFLICT' : 'CHECK_FAILED', message: error.message }, ...(error.report ? { report: error.report } : {}) });
+        log.error('registry request failed', { error, path });
+        return jsonReply(503, { error: { code: 'REGISTRY_UNAVAILABLE', message: `The registry could not complete this (${(error as Error).message}); nothing was changed. Try again shortly.` } });
+      }
+    }
+    return jsonReply(404, { error: { code: 'NOT_FOUND', message: `No registry endpoint ${request.method} /registry/${path}; see PARTNERS.md.` } });
+  };
+  return { '/registry': route, '/registry/*': route };
+}
