@@ -51,6 +51,26 @@ describe('subgraphs answer only requests the gateway signed', () => {
   });
 });
 
+describe('a captured subgraph request cannot be used again', () => {
+  it('serves a signed request once and refuses the identical request after it', async () => {
+    const body = JSON.stringify({ query: '{ _service { sdl } }' });
+    const headers = signRequest(secretOf('knowledge'), { subject: 'e2e', scopes: ['hub:read'] }, body);
+    expect((await postToSubgraph(body, headers)).status).toBe(200);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const replay = await postToSubgraph(body, headers);
+      expect(replay.status).toBe(401);
+      expect(replay.body.errors?.[0]?.message).toContain('already received once');
+    }
+  });
+
+  it('refuses a request dated 50 s in the future', async () => {
+    const body = JSON.stringify({ query: '{ _service { sdl } }' });
+    const result = await postToSubgraph(body, signRequest(secretOf('knowledge'), { subject: 'e2e', scopes: ['hub:read'] }, body, Date.now() + 50_000));
+    expect(result.status).toBe(401);
+    expect(result.body.errors?.[0]?.message).toContain('dated in the future');
+  });
+});
+
 describe('subgraphs check scopes themselves too', () => {
   // Defence in depth: even a correctly signed request may write only with the writer's scope.
   it('refuses a signed mutation whose forwarded identity lacks hub:write', async () => {

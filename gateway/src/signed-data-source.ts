@@ -15,8 +15,11 @@ const NO_ONE = encodeIdentity({ subject: null, scopes: [] });
 export interface SignedDataSourceOptions {
   name: string;
   url: string;
-  /** The secret this subgraph checks signatures with; read per request, so a rotation applies at once. */
-  signingSecret: () => string | undefined;
+  /**
+   * The secret(s) this subgraph checks signatures with, newest first (two during a rotation);
+   * read per request, so a rotation applies at once.
+   */
+  signingSecret: () => string | readonly string[] | undefined;
   timeoutMs: number;
   /** Larger answers are cut off and reported, so one subgraph cannot exhaust the gateway's memory. */
   maxResponseBytes: number;
@@ -58,7 +61,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       const secret = options.signingSecret();
       const unavailable = (cause: string) =>
         new GraphQLError(`The ${name} subgraph is unavailable: ${cause}.`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: name } });
-      if (!secret) throw unavailable('the registry has no signing secret for it');
+      if (!secret || secret.length === 0) throw unavailable('the registry has no signing secret for it');
       // Requests made outside a client operation (none today) carry no scopes at all.
       const signed = signRequest(secret, headers[SIGNATURE_HEADERS.identity] ?? NO_ONE, body);
       try {

@@ -26,8 +26,8 @@ const USAGE_FLUSH_MS = 5_000;
 export interface PartnerPlane {
   /** Set when the gateway follows the registry rather than a file. */
   readonly supergraph?: SupergraphSdlHook;
-  /** The secret a subgraph's requests are signed with now (undefined: none known yet). */
-  secretFor(name: string): () => string | undefined;
+  /** The secret(s) a subgraph's requests are signed with now (undefined: none known yet). */
+  secretFor(name: string): () => string | readonly string[] | undefined;
   breakerFor(name: string): CircuitBreaker;
   breakerStates(): Record<string, BreakerState>;
   readonly routes: Record<string, RouteHandler>;
@@ -56,7 +56,7 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
     }
     return breaker;
   };
-  const secretFor = (name: string) => (BUILT_IN.has(name) ? () => subgraphSecret(config.HUB_SIGNING_SECRET!, name) : () => partnerSecrets.of(name)?.[0]);
+  const secretFor = (name: string) => (BUILT_IN.has(name) ? () => subgraphSecret(config.HUB_SIGNING_SECRET!, name) : () => partnerSecrets.of(name));
   const base = {
     secretFor,
     breakerFor,

@@ -120,7 +120,7 @@ export function registryRoutes(options: RegistryRoutesOptions): Record<string, R
   /** The SDL a running subgraph serves, asked for as the gateway would ask (signed with its secret). */
   async function introspect(partner: Partner, url: string): Promise<string> {
     const request = JSON.stringify({ query: '{ _service { sdl } }' });
-    const headers = { 'content-type': 'application/json', ...signRequest(partner.secrets[0]!.secret, { subject: null, scopes: [] }, request) };
+    const headers = { 'content-type': 'application/json', ...signRequest(partner.secrets.filter((s) => !s.retiresAt || s.retiresAt > new Date()).map((s) => s.secret), { subject: null, scopes: [] }, request) };
     let answer: { data?: { _service?: { sdl?: string } }; errors?: Array<{ message: string }> };
     try {
       const response = await fetch(url, { method: 'POST', headers, body: request, signal: AbortSignal.timeout(options.timeoutMs) });

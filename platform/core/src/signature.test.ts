@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeIdentity, signRequest, verifyRequest } from './signature.js';
+import { encodeIdentity, NonceCache, signRequest, verifyRequest } from './signature.js';
 
 const secret = 'k'.repeat(40);
 const identity = { subject: 'analyst', scopes: ['hub:read' as const] };
@@ -15,12 +15,42 @@ describe('request signatures', () => {
     expect(verifyRequest(secret, signRequest(secret, identity, body), Buffer.from(body), options).ok).toBe(true);
   });
 
+  it('verify with either secret while a rotation sends two signatures', () => {
+    const old = 'o'.repeat(40);
+    const headers = signRequest([secret, old], identity, body);
+    expect(headers['x-hub-signature']!.split(',')).toHaveLength(2);
+    expect(verifyRequest(secret, headers, body, options).ok).toBe(true);
+    expect(verifyRequest(old, headers, body, options).ok).toBe(true);
+    expect(verifyRequest('z'.repeat(40), headers, body, options).ok).toBe(false);
+  });
+
+  it('refuse the same request a second time within the window', () => {
+    const nonces = new NonceCache(65_000);
+    const headers = signRequest(secret, identity, body);
+    expect(verifyRequest(secret, headers, body, { ...options, nonces }).ok).toBe(true);
+    const replay = verifyRequest(secret, headers, body, { ...options, nonces });
+    expect(replay).toEqual({ ok: false, reason: 'the request was already received once (a replay)' });
+    expect(verifyRequest(secret, signRequest(secret, identity, body), body, { ...options, nonces }).ok).toBe(true);
+  });
+
+  it('forget nonces once the window has passed, and stay bounded', () => {
+    const nonces = new NonceCache(1000, 3);
+    expect(nonces.remember('a'.repeat(16), 0)).toBe(true);
+    expect(nonces.remember('a'.repeat(16), 500)).toBe(false);
+    expect(nonces.remember('a'.repeat(16), 1500)).toBe(true);
+    for (const n of ['b', 'c', 'd', 'e']) nonces.remember(n.repeat(16), 1600);
+    expect(nonces.remember('a'.repeat(16), 1700)).toBe(true); // evicted as the oldest
+  });
+
   it.each([
     ['missing headers', {}, body, 'not signed'],
     ['another body', signRequest(secret, identity, body), '{"query":"mutation"}', 'does not match'],
     ['another secret', signRequest('z'.repeat(40), identity, body), body, 'does not match'],
     ['an old timestamp', signRequest(secret, identity, body, Date.now() - 61_000), body, 'expired'],
-    ['a future timestamp', signRequest(secret, identity, body, Date.now() + 61_000), body, 'expired'],
+    ['a timestamp 50 s in the future', signRequest(secret, identity, body, Date.now() + 50_000), body, 'dated in the future'],
+    ['a timestamp 10 s in the future', signRequest(secret, identity, body, Date.now() + 10_000), body, 'dated in the future'],
+    ['a changed nonce', { ...signRequest(secret, identity, body), 'x-hub-nonce': 'n'.repeat(22) }, body, 'does not match'],
+    ['a malformed nonce', { ...signRequest(secret, identity, body), 'x-hub-nonce': 'short' }, body, 'nonce is malformed'],
     [
       'a swapped identity',
       { ...signRequest(secret, identity, body), 'x-hub-identity': encodeIdentity({ subject: 'x', scopes: ['hub:admin'] }) },
@@ -31,5 +61,9 @@ describe('request signatures', () => {
     const verdict = verifyRequest(secret, headers, sentBody, options);
     expect(verdict.ok).toBe(false);
     expect(!verdict.ok && verdict.reason).toContain(reason);
+  });
+
+  it('accept a timestamp a little in the future (clocks differ)', () => {
+    expect(verifyRequest(secret, signRequest(secret, identity, body, Date.now() + 2_000), body, options).ok).toBe(true);
   });
 });

@@ -10,6 +10,8 @@ import {
   graphqlHttpHandler,
   jsonReply,
   requestLogPlugin,
+  MAX_CLOCK_SKEW_MS,
+  NonceCache,
   SIGNATURE_HEADERS,
   subgraphSecret,
   verifyRequest,
@@ -51,6 +53,8 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
 
   // This subgraph's own secret: a request signed for another subgraph does not verify here.
   const ownSecret = subgraphSecret(config.signingSecret, name);
+  // Every nonce seen within the window (plus the allowed clock skew): a captured request is refused the second time.
+  const nonces = new NonceCache(config.signatureMaxAgeMs + MAX_CLOCK_SKEW_MS);
   const peers = new Peers(config.peerUrls, (owner) => subgraphSecret(config.signingSecret, owner));
   const requests = { served: 0, refused: 0 };
   const guard = (request: RawRequest) => {
@@ -58,7 +62,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       requests.refused += 1;
       return errorReply(405, 'METHOD_NOT_ALLOWED', `The ${name} subgraph accepts only POST requests from the gateway.`);
     }
-    const verdict = verifyRequest(ownSecret, request.headers, request.body, { maxAgeMs: config.signatureMaxAgeMs });
+    const verdict = verifyRequest(ownSecret, request.headers, request.body, { maxAgeMs: config.signatureMaxAgeMs, nonces });
     if (verdict.ok) {
       requests.served += 1;
       return undefined;
