@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { encodeIdentity, NonceCache, signRequest, verifyRequest } from './signature.js';
 
@@ -65,5 +66,26 @@ describe('request signatures', () => {
 
   it('accept a timestamp a little in the future (clocks differ)', () => {
     expect(verifyRequest(secret, signRequest(secret, identity, body, Date.now() + 2_000), body, options).ok).toBe(true);
+  });
+});
+
+describe('the test vector PARTNERS.md gives partners', () => {
+  // Read from the document itself, so the page partners implement from is what is tested.
+  const doc = readFileSync(new URL('../../../PARTNERS.md', import.meta.url), 'utf8').split('### Test vectors')[1] ?? '';
+  const cell = (label: string) => new RegExp(`\\| ${label.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&')} \\| \`([^\`]+)\``).exec(doc)?.[1];
+  const secret = /With the secret `([^`]+)`/.exec(doc)?.[1];
+  const headers = {
+    'x-hub-timestamp': cell('`x-hub-timestamp`'),
+    'x-hub-nonce': cell('`x-hub-nonce`'),
+    'x-hub-identity': cell('`x-hub-identity`'),
+    'x-hub-signature': cell('`x-hub-signature`'),
+  };
+  const vectorBody = cell('body (bytes)');
+
+  it('verifies with the hub’s own code, and names the identity it says', () => {
+    expect(secret && vectorBody && Object.values(headers).every(Boolean)).toBeTruthy();
+    const verdict = verifyRequest(secret!, headers, vectorBody!, { maxAgeMs: 60_000, now: Number(headers['x-hub-timestamp']) + 1000 });
+    expect(verdict).toEqual({ ok: true, identity: { subject: 'analyst', scopes: ['hub:read'] } });
+    expect(verifyRequest(secret!, headers, `${vectorBody} `, { maxAgeMs: 60_000, now: Number(headers['x-hub-timestamp']) + 1000 }).ok).toBe(false);
   });
 });
