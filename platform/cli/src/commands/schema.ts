@@ -1,0 +1,47 @@
+/** `hub schema …`: the history of supergraph versions, one version, rollback. */
+import { CliError, type CommandGroup } from '../cli.js';
+import { callHub, hubTarget, refusal } from '../hub-client.js';
+
+export const schemaCommands: CommandGroup = {
+  name: 'schema',
+  summary: 'the history of supergraph versions; show one; roll back',
+  commands: [
+    {
+      name: 'history',
+      summary: 'versions, newest first: number, time, author, what it did',
+      usage: '',
+      async run({ print }) {
+        const answer = await callHub(hubTarget(), 'GET', '/registry/schema/history');
+        if (answer.status !== 200) throw refusal(answer);
+        const versions: Array<{ _id: number; createdAt: string; author: string; action: string; hash: string; subgraphs: string[]; changes: unknown[] }> = answer.body.versions;
+        print(answer.body, versions.length === 0 ? 'The registry has no version yet (npm start publishes the first).' : versions.map((v) => `${String(v._id).padStart(4)}  ${v.createdAt}  ${v.author.padEnd(16)} ${v.action}  (${v.subgraphs.join(', ')}; ${v.changes.length} change${v.changes.length === 1 ? '' : 's'})`).join('\n'));
+      },
+    },
+    {
+      name: 'show',
+      summary: 'print the supergraph SDL of a version (default: the latest)',
+      usage: '[--version <n>]',
+      options: { version: { type: 'string', description: 'the version number' } },
+      async run({ options, print }) {
+        const version = options.version as string | undefined;
+        if (version !== undefined && !/^[1-9]\d*$/.test(version)) throw new CliError(`--version must be a version number (1, 2, …), got "${version}".`);
+        const answer = await callHub(hubTarget(), 'GET', `/registry/schema${version ? `?version=${version}` : ''}`);
+        if (answer.status !== 200) throw refusal(answer);
+        print(answer.body, answer.body.supergraph);
+      },
+    },
+    {
+      name: 'rollback',
+      summary: "serve an earlier version again (recorded as a new version; needs hub:admin)",
+      usage: '--to <n>',
+      options: { to: { type: 'string', description: 'the version to go back to' } },
+      async run({ options, print }) {
+        const to = options.to as string | undefined;
+        if (!to || !/^[1-9]\d*$/.test(to)) throw new CliError('--to <n> is required: the version number to go back to ("hub schema history" lists them).');
+        const answer = await callHub(hubTarget(), 'POST', '/registry/schema/rollback', { to: Number(to) });
+        if (answer.status !== 201) throw refusal(answer);
+        print(answer.body, `Version ${answer.body.version} now serves what version ${to} served; every gateway switches within a few seconds.`);
+      },
+    },
+  ],
+};

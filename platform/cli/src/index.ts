@@ -1,0 +1,3 @@
+export * from './cli.js';
+export * from './hub-client.js';
+export { GROUPS } from './groups.js';
