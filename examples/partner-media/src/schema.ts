@@ -35,10 +35,14 @@ export const typeDefs = parse(`
     name: String!
     "ISO 3166 country code of the outlet."
     country: String!
+    "What it wrote about the hub's events."
+    coverage: [Coverage!]!
   }
 
   "One article about an event."
   type Coverage {
+    "The hub's event it reports on (resolved by the hub)."
+    event: Event!
     outlet: Outlet!
     headline: String!
     url: String
@@ -61,13 +65,16 @@ export const typeDefs = parse(`
 
 export function mediaSchema(data: MediaData) {
   const outletById = new Map(data.outlets.map((outlet) => [outlet.id, outlet]));
-  const toCoverage = (item: Coverage) => ({ ...item, outlet: outletById.get(item.outletId) });
+  const toCoverage = (item: Coverage) => ({ ...item, outlet: outletById.get(item.outletId), event: { id: item.eventId } });
   return buildSubgraphSchema([
     {
       typeDefs,
       resolvers: {
         Query: { outlets: () => data.outlets },
-        Outlet: { __resolveReference: (ref: { id: string }) => outletById.get(ref.id) ?? null },
+        Outlet: {
+          __resolveReference: (ref: { id: string }) => outletById.get(ref.id) ?? null,
+          coverage: (outlet: Outlet) => data.coverage.filter((item) => item.outletId === outlet.id).map(toCoverage),
+        },
         Event: {
           __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
           coverage: (event: { id: string }) => data.coverage.filter((item) => item.eventId === event.id).map(toCoverage),
