@@ -1,6 +1,12 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+// Gateways started inside a test file use Apollo's CommonJS graphql; the tests' own imports
+// (and the hub's code they load) must get that same file, not graphql's ESM build.
+const graphql = createRequire(import.meta.url).resolve('graphql');
+
 export default defineConfig({
+  resolve: { alias: { graphql } },
   test: {
     include: ['**/*.e2e.ts'],
     exclude: ['node_modules/**', 'dist/**'],

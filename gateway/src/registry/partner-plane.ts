@@ -9,6 +9,7 @@ import type { SupergraphSdlHook } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { subgraphSecret, type Logger, type RouteHandler } from '@hub/core';
 import { defaultSubgraphUrl, HUB_SUBGRAPHS, subgraphSchemaFile } from '@hub/schema';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { MongoClient } from 'mongodb';
 import type { Authenticate } from '../auth.js';
 import { CircuitBreaker, type BreakerState } from '../circuit-breaker.js';
@@ -100,20 +101,29 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operationName, schema, request, contextValue }) {
-          let byName = analysed.get(document);
-          if (!byName) analysed.set(document, (byName = new Map()));
-          const key = operationName ?? '';
-          let analysis = byName.get(key);
-          if (!analysis) {
-            analysis = { hash: operationHash(normalizeOperation(document, operationName ?? undefined)), coordinates: schemaCoordinates(schema, document, operationName ?? undefined) };
-            byName.set(key, analysis);
+          // Recording what clients use must never cost a client its answer.
+          try {
+            recordUsage(document, operationName ?? undefined, schema, request.http?.headers.get('apollographql-client-name') ?? contextValue.identity?.subject ?? 'anonymous');
+          } catch (error) {
+            if (!usageFailed) log.warn('could not record the usage of an operation (further failures are not logged)', { error: (error as Error).message });
+            usageFailed = true;
           }
-          const client = request.http?.headers.get('apollographql-client-name') ?? contextValue.identity?.subject ?? 'anonymous';
-          counter.record({ operationHash: analysis.hash, operationName: operationName ?? null, client, coordinates: analysis.coordinates });
         },
       };
     },
   };
+  let usageFailed = false;
+  function recordUsage(document: DocumentNode, operationName: string | undefined, schema: GraphQLSchema, client: string): void {
+    let byName = analysed.get(document);
+    if (!byName) analysed.set(document, (byName = new Map()));
+    const key = operationName ?? '';
+    let analysis = byName.get(key);
+    if (!analysis) {
+      analysis = { hash: operationHash(normalizeOperation(document, operationName)), coordinates: schemaCoordinates(schema, document, operationName) };
+      byName.set(key, analysis);
+    }
+    counter.record({ operationHash: analysis.hash, operationName: operationName ?? null, client, coordinates: analysis.coordinates });
+  }
 
   return {
     ...base,
