@@ -77,8 +77,10 @@ export async function createAuthenticator(options: AuthOptions): Promise<Authent
       if (error instanceof errors.JWTClaimValidationFailed) {
         throw unauthenticated(`The bearer token's "${error.claim}" claim is not accepted here: ${error.reason}.`);
       }
-      if (error instanceof errors.JWSSignatureVerificationFailed) throw unauthenticated('The bearer token is not signed with this hub\'s key.');
-      throw unauthenticated(`The bearer token is not valid: ${(error as Error).message}.`);
+      if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) throw unauthenticated('The bearer token is not signed with this hub\'s key.');
+      if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) throw unauthenticated('The bearer token is signed with an algorithm this hub does not accept.');
+      // Other failures are a malformed token; the library's own wording stays out of the answer.
+      throw unauthenticated('The bearer token is not valid: it is not a well-formed, signed JWT.');
     }
   };
 }

@@ -12,6 +12,8 @@ import { createAuthenticator } from './auth.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { developmentJwtSecret } from './dev-secret.js';
+import { clientErrorsPlugin, withoutSuggestions } from './client-errors.js';
+import { demandControlPlugin } from './demand-control.js';
 import { maxAliasesRule, maxDepthRule } from './limits.js';
 import { createPartnerPlane } from './registry/partner-plane.js';
 import { SignedDataSource } from './signed-data-source.js';
@@ -39,10 +41,20 @@ const scopePlugin: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
+/**
+ * In every mode, no answer carries a subgraph's address or raw response (Apollo's gateway puts
+ * them in `extensions.response`); the log keeps them.
+ */
+function withoutInternals(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('response' in formatted.extensions || 'exception' in formatted.extensions)) return formatted;
+  const { response: _response, exception: _exception, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}
+
 /** In production, internal failures say which subgraph failed but not how (no addresses, no stacks). */
 function productionErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (code !== 'INTERNAL_SERVER_ERROR' && code !== 'SUBGRAPH_UNAVAILABLE' && code !== undefined) return formatted;
+  if (code !== 'INTERNAL_SERVER_ERROR' && code !== 'SUBGRAPH_UNAVAILABLE' && code !== undefined) return { ...formatted, message: withoutSuggestions(formatted.message) };
   const serviceName = formatted.extensions?.serviceName;
   return {
     message: serviceName ? `The ${String(serviceName)} subgraph could not answer this part of the query.` : 'The hub could not answer this part of the query.',
@@ -97,8 +109,8 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.HUB_MAX_TOKENS },
     validationRules: [maxDepthRule(config.HUB_MAX_DEPTH), maxAliasesRule(config.HUB_MAX_ALIASES)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, requestLogPlugin(log), ...partners.plugins],
-    ...(production ? { formatError: productionErrors } : {}),
+    plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), requestLogPlugin(log), ...partners.plugins],
+    formatError: (formatted) => (production ? productionErrors(withoutInternals(formatted)) : withoutInternals(formatted)),
     logger: apolloLogger,
   });
   try {

@@ -88,6 +88,28 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       }
     };
     super({ url: options.url, fetcher });
+    this.subgraphName = name;
+  }
+
+  private readonly subgraphName: string;
+
+  /**
+   * A subgraph that refuses a request (HTTP 4xx) explains why in its own errors; the caller gets
+   * that explanation with the subgraph's name, never its address or raw body (Apollo's default).
+   * A validation failure there is the client's input (the gateway validated the shape already).
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]): Promise<GraphQLError> {
+    let first: { message?: string; extensions?: { code?: string } } | undefined;
+    try {
+      first = ((await response.json()) as { errors?: Array<typeof first> }).errors?.[0];
+    } catch {
+      // not JSON: described by its status below
+    }
+    const code = first?.extensions?.code;
+    const clientMistake = code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_USER_INPUT' || code === 'BAD_REQUEST';
+    return new GraphQLError(first?.message ?? `The ${this.subgraphName} subgraph refused the request (HTTP ${response.status}).`, {
+      extensions: { code: clientMistake ? 'BAD_USER_INPUT' : (code ?? 'SUBGRAPH_ERROR'), serviceName: this.subgraphName, ...(clientMistake ? { http: { status: 400 } } : {}) },
+    });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

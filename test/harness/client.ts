@@ -7,7 +7,7 @@ export const hub = () => inject('hub');
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
-  body: { data?: T | null; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }> };
+  body: { data?: T | null; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>; extensions?: Record<string, any> };
 }
 
 export interface RequestOptions {

@@ -1,0 +1,108 @@
+/**
+ * What an operator's worst day looked like, row by row (issue: "Nothing lost, nothing stalls"),
+ * as clients meet it through the gateway: abusive documents refused in milliseconds with the
+ * figures, client mistakes answered as client errors naming the argument, and no answer that
+ * shows the hub's internals (addresses, subgraph bodies, schema suggestions in production).
+ */
+import { createLogger, formatSubgraphUrls, listen, type RunningHttpServer } from '@hub/core';
+import { createGateway, loadGatewayConfig, type Gateway } from '@hub/gateway';
+import { getIntrospectionQuery } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql, hub } from './harness/client.js';
+
+const amplification = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: committees(first: 100) { edges { node { events { edges { node { organizer { positions { title } } } } } } } }`).join(' ')} }`;
+
+function fragmentBomb(levels: number): string {
+  const fragments = ['fragment F0 on Committee { name }'];
+  for (let level = 1; level <= levels; level += 1) fragments.push(`fragment F${level} on Committee { ${Array.from({ length: 10 }, () => `...F${level - 1}`).join(' ')} }`);
+  return `{ committees(first: 1) { edges { node { ...F${levels} } } } } ${fragments.join(' ')}`;
+}
+
+describe('abusive documents cost a clear 400, not the hub\'s time', () => {
+  it('refuses the 30-alias amplification before any subgraph, naming its cost and the limit', async () => {
+    const started = performance.now();
+    const { status, body } = await graphql(amplification);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', maxCost: 50_000 });
+    expect(body.errors?.[0]?.message).toMatch(/would cost about \d+ .* at most 50000 \(HUB_MAX_COST\)/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('refuses the fragment bomb at once, and the gateway keeps answering others meanwhile', async () => {
+    const [bomb, health] = await Promise.all([graphql(fragmentBomb(8)), fetch(hub().gatewayUrl.replace('/graphql', '/health/live'))]);
+    expect(bomb.status).toBe(400);
+    expect(bomb.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    expect(health.status).toBe(200);
+  });
+
+  it('serves realistic analyst queries and tells them their cost', async () => {
+    const { body } = await graphql('{ committees(first: 64) { edges { node { name province { name region } events(first: 5) { totalCount edges { node { title participants { role person { fullName } } } } } } } } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.extensions?.cost).toMatchObject({ estimated: expect.any(Number), limit: 50_000 });
+  });
+
+  it('loads the schema with the standard introspection query that IDEs send (deeper than HUB_MAX_DEPTH)', async () => {
+    const { status, body } = await graphql(getIntrospectionQuery());
+    expect(status).toBe(200);
+    expect(body.data?.__schema.queryType.name).toBe('Query');
+  });
+});
+
+describe('client mistakes are client errors', () => {
+  it('answers an invalid date with BAD_USER_INPUT naming the argument, and no internals', async () => {
+    const { status, body } = await graphql('{ events(filter: { from: "x" }) { totalCount } }');
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.message).toContain('events(filter.from)');
+    expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|localhost|http:\/\//);
+  });
+
+  it('answers an invalid date given in a variable the same way', async () => {
+    const { status, body } = await graphql('query ($f: EventFilter) { events(filter: $f) { totalCount } }', { variables: { f: { from: '2020-13-45' } } });
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.message).toContain('$f.from');
+  });
+
+  it('answers an unknown operationName with 400', async () => {
+    const response = await fetch(hub().gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query A { topics { code } }', operationName: 'B' }) });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toContain('B');
+  });
+});
+
+describe('production says nothing about internals', () => {
+  let gateway: Gateway;
+  let http: RunningHttpServer;
+  let url: string;
+
+  beforeAll(async () => {
+    const config = loadGatewayConfig({
+      HUB_ENV: 'production',
+      HUB_JWT_SECRET: 'p'.repeat(40),
+      HUB_ALLOW_ANONYMOUS: 'true',
+      HUB_DATA_DIR: hub().dataDir,
+      HUB_SIGNING_SECRET: hub().signingSecret,
+      HUB_SUBGRAPH_URLS: formatSubgraphUrls(hub().subgraphUrls),
+    });
+    gateway = await createGateway(config, createLogger('gateway-production', { level: 'error', format: 'pretty' }));
+    http = await listen(gateway.handler, { port: 0, host: '127.0.0.1' });
+    url = `${http.url}/graphql`;
+  });
+  afterAll(async () => {
+    await http.close();
+    await gateway.stop();
+  });
+
+  it('gives no field suggestions', async () => {
+    const { body } = await graphql('{ peple { totalCount } }', { url });
+    expect(body.errors?.[0]?.message).toContain('peple');
+    expect(JSON.stringify(body)).not.toMatch(/Did you mean|people/);
+  });
+
+  it('names no library in a refused token', async () => {
+    const { status, body } = await graphql('{ topics { code } }', { url, token: 'abc.def.ghi' });
+    expect(status).toBe(401);
+    expect(JSON.stringify(body)).not.toMatch(/jose|JWS|JWT[A-Z]|apollo/i);
+  });
+});
