@@ -8,7 +8,7 @@ import { createLogger, formatSubgraphUrls, listen, type RunningHttpServer } from
 import { createGateway, loadGatewayConfig, type Gateway } from '@hub/gateway';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, hub } from './harness/client.js';
+import { graphql, hub, token } from './harness/client.js';
 
 const amplification = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: committees(first: 100) { edges { node { events { edges { node { organizer { positions { title } } } } } } } }`).join(' ')} }`;
 
@@ -68,6 +68,31 @@ describe('client mistakes are client errors', () => {
     const response = await fetch(hub().gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query A { topics { code } }', operationName: 'B' }) });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { errors: Array<{ message: string }> }).errors[0]!.message).toContain('B');
+  });
+});
+
+describe('a per-caller rate limit', () => {
+  it('answers 429 with retry-after once a caller used its allowance, and serves other callers', async () => {
+    const config = loadGatewayConfig({
+      HUB_DATA_DIR: hub().dataDir,
+      HUB_SIGNING_SECRET: hub().signingSecret,
+      HUB_SUBGRAPH_URLS: formatSubgraphUrls(hub().subgraphUrls),
+      HUB_RATE_LIMIT_PER_MINUTE: '5',
+    });
+    const limited = await createGateway(config, createLogger('gateway-rate-limited', { level: 'error', format: 'pretty' }));
+    const server = await listen(limited.handler, { port: 0, host: '127.0.0.1' });
+    try {
+      const url = `${server.url}/graphql`;
+      for (let i = 0; i < 5; i += 1) expect((await graphql('{ topics { code } }', { url })).status).toBe(200);
+      const refused = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ topics { code } }"}' });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Another caller (a token) has its own allowance.
+      expect((await graphql('{ topics { code } }', { url, token: await token(['hub:read']) })).status).toBe(200);
+    } finally {
+      await server.close();
+      await limited.stop();
+    }
   });
 });
 

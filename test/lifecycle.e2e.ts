@@ -147,6 +147,8 @@ describe('npm start', () => {
   });
 
   it('refuses bad configuration with a message naming the variable', async () => {
-    await expect(startLauncher(dataDir, { GATEWAY_PORT: 'forty' })).rejects.toThrow(/GATEWAY_PORT must be an integer from 0 to 65535, got "forty"/);
+    await expect(startLauncher(dataDir, { GATEWAY_PORT: 'forty' })).rejects.toThrow(/GATEWAY_PORT must be an integer from 0 to 65535.*, got "forty"/);
+    // A port Node's fetch refuses (6000) would leave the gateway unreachable: named at once.
+    await expect(startLauncher(dataDir, { GATEWAY_PORT: '6000' })).rejects.toThrow(/GATEWAY_PORT .*got "6000" \(Node's fetch refuses to connect to port 6000/);
   });
 });

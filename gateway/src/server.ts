@@ -16,6 +16,7 @@ import { clientErrorsPlugin, withoutSuggestions } from './client-errors.js';
 import { demandControlPlugin } from './demand-control.js';
 import { maxAliasesRule, maxDepthRule } from './limits.js';
 import { createPartnerPlane } from './registry/partner-plane.js';
+import { RateLimiter, rateLimitGuard } from './rate-limit.js';
 import { SignedDataSource } from './signed-data-source.js';
 import { defaultSupergraphFile, readSupergraph, supergraphFromFile } from './supergraph.js';
 
@@ -122,6 +123,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
   const handler = graphqlHttpHandler<GatewayContext>({
     apollo,
     maxBodyBytes: config.HUB_MAX_BODY_BYTES,
+    guard: rateLimitGuard(new RateLimiter(config.HUB_RATE_LIMIT_PER_MINUTE)),
     context: async (request) => ({ identity: await authenticate(request.headers.authorization) }),
     routes: {
       ...partners.routes,

@@ -42,3 +42,11 @@ describe('loadConfig', () => {
     expect(loadConfig(spec, { SECRET: 's'.repeat(40), PORT: '' }).PORT).toBe(4000);
   });
 });
+
+describe('HTTP ports', () => {
+  it("refuses a port Node's fetch will not connect to, naming the variable and why", () => {
+    const spec = { GATEWAY_PORT: v.httpPort({ default: 4000, doc: 'the gateway' }) };
+    expect(() => loadConfig(spec, { GATEWAY_PORT: '6000' })).toThrow(/GATEWAY_PORT must be .* got "6000" \(Node's fetch refuses to connect to port 6000/);
+    expect(loadConfig(spec, { GATEWAY_PORT: '6001' }).GATEWAY_PORT).toBe(6001);
+  });
+});

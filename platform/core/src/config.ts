@@ -33,6 +33,13 @@ export class ConfigError extends Error {
 
 class Invalid extends Error {}
 
+/** The Fetch standard's blocked ports (https://fetch.spec.whatwg.org/#port-blocking). */
+const FETCH_BAD_PORTS = new Set([
+  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137,
+  139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723,
+  2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+]);
+
 /** Reads and validates every variable of `spec` from `env`; throws one ConfigError listing all problems. */
 export function loadConfig<S extends Spec>(spec: S, env: Env = process.env): ConfigOf<S> {
   const values: Record<string, unknown> = {};
@@ -94,6 +101,18 @@ export const v = {
   },
   port(options: Options<number>): VariableSpec<number> {
     return v.int({ ...options, min: 0, max: 65535 });
+  },
+  /**
+   * A port that hub processes call each other on over HTTP: Node's fetch (like browsers) refuses
+   * the Fetch standard's "bad ports", so a gateway there would never be reached.
+   */
+  httpPort(options: Options<number>): VariableSpec<number> {
+    const port = v.port(options);
+    return variable(`${port.expected}, not one the Fetch standard blocks`, (raw) => {
+      const value = port.parse(raw);
+      if (FETCH_BAD_PORTS.has(value)) throw new Invalid(`Node's fetch refuses to connect to port ${value} (a "bad port" of the Fetch standard); choose another`);
+      return value;
+    }, options);
   },
   bool(options: Options<boolean>): VariableSpec<boolean> {
     return variable('true or false', (raw) => {

@@ -15,6 +15,8 @@ export interface RawRequest {
   readonly headers: IncomingMessage['headers'];
   /** The body exactly as received (empty for GET). */
   readonly body: Buffer;
+  /** The client's address (for limits keyed by caller). */
+  readonly remoteAddress?: string;
 }
 
 export interface Reply {
@@ -94,7 +96,7 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
       }
       throw error;
     }
-    const request: RawRequest = { method: req.method ?? 'GET', url, headers: req.headers, body };
+    const request: RawRequest = { method: req.method ?? 'GET', url, headers: req.headers, body, remoteAddress: req.socket.remoteAddress };
     const route = findRoute(options.routes, url.pathname);
     if (route) return route(request);
     if (url.pathname !== path) return errorReply(404, 'NOT_FOUND', `No route ${url.pathname}; GraphQL is served at ${path}.`);

@@ -7,7 +7,7 @@ import { v, type Env } from './config.js';
 export const sharedVariables = {
   HUB_HOST: v.string({ default: '127.0.0.1', doc: 'the address every hub process listens on' }),
   HUB_DATA_DIR: v.string({ default: '.hub-data', doc: "where the hub keeps local state: the embedded store's data and the development token secret" }),
-  GATEWAY_PORT: v.port({ default: 4000, doc: "the gateway's HTTP port (0 picks a free one)" }),
+  GATEWAY_PORT: v.httpPort({ default: 4000, doc: "the gateway's HTTP port (0 picks a free one)" }),
   MONGODB_URI: v.mongoUri({ default: () => undefined, doc: 'a MongoDB 6+ server for every subgraph; when unset, npm start starts the embedded store' }),
   HUB_SUBGRAPH_URLS: v.optionalString({
     doc: 'where the subgraphs answer, as name=url pairs separated by commas: the gateway routes by it, subgraphs check references with it',
@@ -21,7 +21,7 @@ export const signingSecretVariable = v.secret({ doc: "the hub's signing secret, 
 export function subgraphVariables(name: string, defaultPort: number) {
   const prefix = name.toUpperCase();
   return {
-    [`${prefix}_PORT`]: v.port({ default: defaultPort, doc: `the ${name} subgraph's HTTP port (0 picks a free one)` }),
+    [`${prefix}_PORT`]: v.httpPort({ default: defaultPort, doc: `the ${name} subgraph's HTTP port (0 picks a free one)` }),
     [`${prefix}_MONGODB_URI`]: v.mongoUri({
       default: (env: Env) => env.MONGODB_URI || undefined,
       doc: `the ${name} subgraph's MongoDB server; falls back to MONGODB_URI`,

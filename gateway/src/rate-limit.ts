@@ -1,0 +1,63 @@
+/**
+ * A per-caller rate limit: each caller (the bearer token, else the client's address) has a
+ * bucket of HUB_RATE_LIMIT_PER_MINUTE requests that refills evenly over a minute. An empty bucket
+ * answers 429 with `retry-after` (seconds until one request is allowed again) before any work.
+ */
+import { createHash } from 'node:crypto';
+import { errorReply, type RawRequest, type Reply } from '@hub/core';
+
+interface Bucket {
+  tokens: number;
+  updated: number;
+}
+
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly perMs: number;
+  private lastSweep = 0;
+
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.perMs = perMinute / 60_000;
+  }
+
+  /** Takes one request from `key`'s bucket; returns the seconds to wait when it is empty. */
+  take(key: string): number | undefined {
+    const now = this.now();
+    this.sweep(now);
+    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, updated: now };
+    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.updated) * this.perMs);
+    bucket.updated = now;
+    this.buckets.set(key, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return undefined;
+    }
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000));
+  }
+
+  /** Forgets callers whose bucket is full again, so memory follows the active callers only. */
+  private sweep(now: number): void {
+    if (now - this.lastSweep < 60_000) return;
+    this.lastSweep = now;
+    for (const [key, bucket] of this.buckets) if (bucket.tokens + (now - bucket.updated) * this.perMs >= this.perMinute) this.buckets.delete(key);
+  }
+}
+
+/** Who a request counts against: its token (hashed, never kept as is), else its address. */
+export function callerKey(request: RawRequest): string {
+  const authorization = request.headers.authorization;
+  if (authorization) return `token:${createHash('sha256').update(authorization).digest('base64url')}`;
+  return `address:${request.remoteAddress ?? 'unknown'}`;
+}
+
+export function rateLimitGuard(limiter: RateLimiter): (request: RawRequest) => Reply | undefined {
+  return (request) => {
+    const wait = limiter.take(callerKey(request));
+    if (wait === undefined) return undefined;
+    const reply = errorReply(429, 'RATE_LIMITED', `Too many requests from this caller; try again in ${wait} s (the limit is per token, or per address without one: HUB_RATE_LIMIT_PER_MINUTE).`);
+    return { ...reply, headers: { ...reply.headers, 'retry-after': String(wait) } };
+  };
+}
