@@ -4,6 +4,7 @@
  * subgraph failures into partial data with errors naming the subgraph.
  */
 import { ApolloGateway } from '@apollo/gateway';
+import { defaultSubgraphUrl, HUB_SUBGRAPHS } from '@hub/schema';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { graphqlHttpHandler, hasScope, jsonReply, parseSubgraphUrls, requestLogPlugin, type Logger } from '@hub/core';
@@ -17,6 +18,7 @@ import { demandControlPlugin } from './demand-control.js';
 import { maxAliasesRule, maxDepthRule } from './limits.js';
 import { createPartnerPlane } from './registry/partner-plane.js';
 import { RateLimiter, rateLimitGuard } from './rate-limit.js';
+import { readinessHandler } from './readiness.js';
 import { SignedDataSource } from './signed-data-source.js';
 import { defaultSupergraphFile, readSupergraph, supergraphFromFile } from './supergraph.js';
 
@@ -129,8 +131,10 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
       ...partners.routes,
       '/': () => jsonReply(200, { service: 'hub gateway', graphql: '/graphql', health: ['/health/live', '/health/ready'] }),
       '/health/live': () => jsonReply(200, { status: 'ok' }),
-      // The gateway serves from its supergraph file alone; it is ready once that is loaded.
-      '/health/ready': () => jsonReply(200, { status: 'ready', supergraph: supergraphFile }),
+      '/health/ready': readinessHandler({
+        builtIns: new Map(HUB_SUBGRAPHS.map((subgraph) => [subgraph.name, urlOverrides.get(subgraph.name) ?? defaultSubgraphUrl(subgraph)])),
+        breakerStates: partners.breakerStates,
+      }),
     },
     onError: (error) => log.error('request failed', { error }),
   });

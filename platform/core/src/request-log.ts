@@ -12,7 +12,16 @@ const CLIENT_CODES = new Set([
   'QUERY_TOO_COMPLEX',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_COSTLY',
+  'RATE_LIMITED',
+  'CONFLICT',
 ]);
+
+/**
+ * Outages are logged where their state changes (a subgraph or a database going down and coming
+ * back), not once per request that meets them: under load that would be thousands of lines.
+ */
+const OUTAGE_CODES = new Set(['SUBGRAPH_UNAVAILABLE', 'DATABASE_UNAVAILABLE']);
 
 /**
  * One debug line per operation (name, time, errors), and an error line with the stack for every
@@ -27,9 +36,12 @@ export function requestLogPlugin<Context extends BaseContext>(log: Logger): Apol
           for (const error of errors) {
             const code = error.extensions?.code as string | undefined;
             if (code && CLIENT_CODES.has(code)) continue;
-            // An unavailable subgraph is an operational fact, said in a sentence; anything else is a bug, with its stack.
-            const detail = code === 'SUBGRAPH_UNAVAILABLE' ? error.message : (error.originalError?.stack ?? error.stack ?? error.message);
-            log.error('operation failed', { operation: operationName ?? undefined, path: error.path?.join('.'), error: detail });
+            if (code && OUTAGE_CODES.has(code)) {
+              log.debug('operation met an outage', { operation: operationName ?? undefined, error: error.message });
+              continue;
+            }
+            // Anything else is a bug: the log keeps its stack, since responses carry none.
+            log.error('operation failed', { operation: operationName ?? undefined, path: error.path?.join('.'), error: error.originalError?.stack ?? error.stack ?? error.message });
           }
         },
         async willSendResponse({ operationName, errors }) {

@@ -1,16 +1,12 @@
 /**
- * One hub process started by the launcher: its output passed through line by line, its
- * readiness awaited on its health endpoint, its stop graceful (SIGTERM, then SIGKILL).
+ * One run of a hub process started by the launcher: its output passed through line by line, its
+ * readiness awaited on its health endpoint, its stop graceful (SIGTERM, then SIGKILL). The
+ * supervisor (supervise.ts) starts it again when it dies.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { SUPERVISED, type Logger } from '@hub/core';
-
-export interface ServiceProcess {
-  readonly name: string;
-  readonly url: string;
-  stop(): Promise<void>;
-}
+import type { Exit, Run } from './supervise.js';
 
 export interface ServiceOptions {
   name: string;
@@ -33,7 +29,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-export async function startService(options: ServiceOptions): Promise<ServiceProcess> {
+export async function startService(options: ServiceOptions): Promise<Run> {
   const { name, log } = options;
   const recent: string[] = [];
   const child = spawn(process.execPath, [options.script], {
@@ -48,9 +44,12 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
     process.stderr.write(`${line}\n`);
   });
   let exited = false;
-  child.once('exit', () => {
-    exited = true;
-  });
+  const exit = new Promise<Exit>((resolve) =>
+    child.once('exit', (code, signal) => {
+      exited = true;
+      resolve({ code, signal });
+    }),
+  );
 
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   for (;;) {
@@ -72,8 +71,8 @@ export async function startService(options: ServiceOptions): Promise<ServiceProc
   log.debug(`${name} ready`, { url: options.baseUrl, pid: child.pid });
 
   return {
-    name,
-    url: options.baseUrl,
+    pid: child.pid!,
+    exited: exit,
     async stop() {
       if (exited) return;
       child.kill('SIGTERM');

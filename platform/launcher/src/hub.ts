@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { formatSubgraphUrls, type Logger } from '@hub/core';
 import { applySeed } from '@hub/seed';
 import { startService } from './child-process.js';
+import { supervise } from './supervise.js';
 import type { LauncherConfig } from './config.js';
 import { freePort } from './ports.js';
 import { openStorage } from './storage.js';
@@ -17,6 +18,8 @@ export interface RunningHub {
   readonly subgraphUrls: Record<string, string>;
   readonly targets: Record<string, { uri: string; dbName: string }>;
   readonly signingSecret: string;
+  /** Settles with a sentence if a process keeps crashing and the supervisor gives up on it. */
+  readonly failed: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -35,11 +38,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const { config, log } = options;
   const host = options.host ?? '127.0.0.1';
   const started: Array<{ stop(): Promise<void> }> = [];
+  let giveUp!: (reason: string) => void;
+  const failed = new Promise<string>((resolve) => (giveUp = resolve));
   const stopAll = async () => {
     for (const part of started.reverse()) await part.stop().catch((error: unknown) => log.error('stop failed', { error }));
   };
   try {
-    const storage = await openStorage(config, log);
+    const storage = await openStorage(config, log, giveUp);
     started.push(storage);
     if (config.seed) await applySeed({ targets: storage.targets, log: log.child('seed') });
 
@@ -58,33 +63,41 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     await Promise.all(
       config.subgraphs.map(async (subgraph, index) => {
         const prefix = subgraph.name.toUpperCase();
-        const service = await startService({
-          name: subgraph.name,
-          script: scriptOf(`${subgraph.packageName}/main`),
-          baseUrl: `http://${host}:${ports[index]}`,
+        const service = await supervise({
+          name: `the ${subgraph.name} subgraph`,
           log,
-          env: {
-            ...env,
-            [`${prefix}_PORT`]: String(ports[index]),
-            [`${prefix}_MONGODB_URI`]: storage.targets[subgraph.name]!.uri,
-            [`${prefix}_DB`]: subgraph.dbName,
-          },
+          onGiveUp: giveUp,
+          start: () =>
+            startService({
+              name: subgraph.name,
+              script: scriptOf(`${subgraph.packageName}/main`),
+              baseUrl: `http://${host}:${ports[index]}`,
+              log,
+              env: {
+                ...env,
+                [`${prefix}_PORT`]: String(ports[index]),
+                [`${prefix}_MONGODB_URI`]: storage.targets[subgraph.name]!.uri,
+                [`${prefix}_DB`]: subgraph.dbName,
+              },
+            }),
         });
         started.push(service);
         return service;
       }),
     );
     const gatewayPort = config.gatewayPort === 0 ? await freePort(host) : config.gatewayPort;
-    const gateway = await startService({
-      name: 'gateway',
-      script: scriptOf('@hub/gateway/main'),
-      baseUrl: `http://${host}:${gatewayPort}`,
+    const gatewayBase = `http://${host}:${gatewayPort}`;
+    const gateway = await supervise({
+      name: 'the gateway',
       log,
-      env: { ...env, GATEWAY_PORT: String(gatewayPort), HUB_REGISTRY_MONGODB_URI: storage.registryUri },
+      onGiveUp: giveUp,
+      start: () =>
+        startService({ name: 'gateway', script: scriptOf('@hub/gateway/main'), baseUrl: gatewayBase, log, env: { ...env, GATEWAY_PORT: String(gatewayPort), HUB_REGISTRY_MONGODB_URI: storage.registryUri } }),
     });
     started.push(gateway);
     return {
-      gatewayUrl: `${gateway.url.replace('127.0.0.1', 'localhost')}/graphql`,
+      failed,
+      gatewayUrl: `${gatewayBase.replace('127.0.0.1', 'localhost')}/graphql`,
       subgraphUrls,
       targets: storage.targets,
       signingSecret,

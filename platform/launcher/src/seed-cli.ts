@@ -12,7 +12,10 @@ runMain('npm run seed', async () => {
   const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false } } });
   const config = loadLauncherConfig();
   const log = createLogger('seed');
-  const storage = await openStorage(config, log);
+  const storage = await openStorage(config, log, (reason) => {
+    log.error(`the seed cannot finish: ${reason}`);
+    process.exit(1);
+  });
   try {
     await applySeed({ targets: storage.targets, log, reset: values.reset });
   } finally {

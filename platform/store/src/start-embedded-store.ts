@@ -27,6 +27,8 @@ export interface EmbeddedStore {
   readonly uri: string;
   readonly port: number;
   readonly pid: number;
+  /** Settles when the store process ends, however it ends. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM, then SIGKILL after a few seconds; resolves once the process is gone. */
   stop(): Promise<void>;
 }
@@ -122,7 +124,7 @@ export async function startEmbeddedStore(options: StartEmbeddedStoreOptions): Pr
     if (owner.trim() === String(pid)) await rm(lock, { force: true });
   };
 
-  return { uri, port: Number(new URL(uri).port), pid, stop: () => (stopping ??= stop()) };
+  return { uri, port: Number(new URL(uri).port), pid, exited: closed, stop: () => (stopping ??= stop()) };
 }
 
 function startFailure(failure: {

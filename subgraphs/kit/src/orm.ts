@@ -7,8 +7,35 @@ export type CommandCounts = Map<string, number>;
 export interface Database {
   readonly orm: MikroORM;
   readonly commands: CommandCounts;
-  ping(): Promise<void>;
+  readonly dbName: string;
+  /** Pings the server, giving up after `timeoutMs` (readiness must answer fast). */
+  ping(timeoutMs?: number): Promise<void>;
+  /** Whether an error means the database cannot be reached (rather than a bad query or a bug). */
+  isOutage(error: unknown): boolean;
+  /** Records an outage met by a request; the first one after a success is logged. */
+  reportOutage(error: unknown): void;
   close(): Promise<void>;
+}
+
+/**
+ * How long a request waits for the database server before it is told the database is down. A
+ * store outage must reach callers in about a second, not after the driver's default 30 s.
+ */
+export const SERVER_SELECTION_TIMEOUT_MS = 1_500;
+
+const OUTAGE_ERRORS = new Set(['MongoServerSelectionError', 'MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoTopologyClosedError', 'MongoNotConnectedError', 'MongoPoolClearedError', 'ConnectionException']);
+
+/** The driver's words for a server it cannot reach (MikroORM rewraps its errors and loses their class). */
+const OUTAGE_MESSAGE = /Server selection timed out|ECONNREFUSED|ECONNRESET|connection .* closed|Topology is closed|Client must be connected|socket hang up/i;
+
+/** Whether `error` (or what it wraps) is the driver saying the server cannot be reached. */
+export function isConnectionFailure(error: unknown): boolean {
+  for (let current = error as { name?: string; message?: string; cause?: unknown; originalError?: unknown } | undefined, depth = 0; current && depth < 5; depth += 1) {
+    if (current.name && OUTAGE_ERRORS.has(current.name)) return true;
+    if (current.message && OUTAGE_MESSAGE.test(current.message)) return true;
+    current = (current.originalError ?? current.cause) as typeof current;
+  }
+  return false;
 }
 
 export interface DatabaseOptions {
@@ -59,7 +86,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     dbName: options.dbName,
     entities: options.entities,
     // Command monitoring lets us count what each request costs; it is cheap (an event per command).
-    driverOptions: { monitorCommands: true, serverSelectionTimeoutMS: 10_000 },
+    driverOptions: { monitorCommands: true, serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS },
     allowGlobalContext: false,
     debug: false,
     logger: (message) => options.log.debug(message),
@@ -72,8 +99,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     throw new Error(`cannot reach MongoDB at ${redactUri(options.uri)} (database ${options.dbName}): ${(error as Error).message}`);
   }
   const commands: CommandCounts = new Map();
-  orm.em.getConnection().getClient().on('commandStarted', (event: { commandName: string }) => {
+  const client = orm.em.getConnection().getClient();
+  client.on('commandStarted', (event: { commandName: string }) => {
     commands.set(event.commandName, (commands.get(event.commandName) ?? 0) + 1);
+  });
+  // The database's state is logged when it changes: down once, back once — not per request.
+  let down = false;
+  client.on('commandSucceeded', () => {
+    if (!down) return;
+    down = false;
+    options.log.info(`database ${options.dbName} reachable again`);
   });
   await ensureCollections(orm);
   await orm.schema.ensureIndexes({ ensureCollections: false });
@@ -81,8 +116,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     orm,
     commands,
-    ping: async () => {
-      await orm.em.getConnection().getDb().command({ ping: 1 });
+    dbName: options.dbName,
+    ping: async (timeoutMs = SERVER_SELECTION_TIMEOUT_MS) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      try {
+        await Promise.race([orm.em.getConnection().getDb().command({ ping: 1 }), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    isOutage: isConnectionFailure,
+    reportOutage: (error) => {
+      if (down) return;
+      down = true;
+      options.log.warn(`database ${options.dbName} unreachable; requests that need it fail until it is back`, { error: (error as Error).message });
     },
     close: () => orm.close(true),
   };

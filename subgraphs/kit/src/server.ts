@@ -3,6 +3,7 @@
  * orchestrators, and /metrics. Built without listening, so tests can start it on port 0.
  */
 import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   decodeIdentity,
@@ -48,6 +49,17 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogPlugin(log)],
     includeStacktraceInErrorResponses: false,
     introspection: !production,
+    // A database that cannot be reached is named as such (the gateway passes it on with this
+    // subgraph's name), and logged once when it goes down, not with a stack per request.
+    formatError: (formatted, error) => {
+      if (!database.isOutage(unwrapResolverError(error))) return formatted;
+      database.reportOutage(unwrapResolverError(error));
+      return {
+        message: `The ${name} subgraph's database (${database.dbName}) is unavailable; try again shortly.`,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: 'DATABASE_UNAVAILABLE', database: database.dbName },
+      };
+    },
   });
   await apollo.start();
 
@@ -85,12 +97,13 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     }),
     routes: {
       '/health/live': () => jsonReply(200, { status: 'ok', subgraph: name }),
+      // Answers within a second: orchestrators and the gateway ask often and must not hang.
       '/health/ready': async () => {
         try {
-          await database.ping();
-          return jsonReply(200, { status: 'ready', subgraph: name });
+          await database.ping(800);
+          return jsonReply(200, { status: 'ready', subgraph: name, database: database.dbName });
         } catch (error) {
-          return jsonReply(503, { status: 'unavailable', subgraph: name, reason: `database: ${(error as Error).message}` });
+          return jsonReply(503, { status: 'unavailable', subgraph: name, reason: `database ${database.dbName}: ${(error as Error).message}` });
         }
       },
       '/metrics': () => ({
