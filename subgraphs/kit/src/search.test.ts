@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, searchFilter, searchTokens } from './search.js';
+import { containsPhrase, foldedWords, foldText, parseSearch, relevance, searchFilter, searchTokens, snippet } from './search.js';
 
 describe('foldText', () => {
   it.each([
@@ -38,5 +38,36 @@ describe('searchFilter', () => {
 
   it('has no filter for a query without letters or digits', () => {
     expect(searchFilter('  ,, ')).toBeUndefined();
+  });
+});
+
+describe('phrases, snippets and relevance', () => {
+  it('reads words and quoted phrases, folded', () => {
+    expect(parseSearch('Báo chí "nước ngoài"')).toEqual({ tokens: ['bao', 'chi', 'nuoc', 'ngoai'], phrases: [['nuoc', 'ngoai']] });
+  });
+
+  it('refuses an unmatched quote and an empty phrase, naming the field', () => {
+    expect(() => parseSearch('"bao chi')).toThrow('search: has an unmatched quote');
+    expect(() => parseSearch('lao ""')).toThrow('search: has an empty phrase');
+  });
+
+  it('matches a phrase only in order', () => {
+    const words = foldedWords('vai trò của báo chí nước ngoài, các cơ quan');
+    expect(containsPhrase(words, ['bao', 'chi', 'nuoc', 'ngoai'])).toBe(true);
+    expect(containsPhrase(foldedWords('nước ngoài và báo chí'), ['bao', 'chi', 'nuoc', 'ngoai'])).toBe(false);
+  });
+
+  it('cuts a snippet around the match in the original spelling', () => {
+    const text = `${'Mở đầu. '.repeat(30)}Tận dụng tốt hơn nữa vai trò quan trọng của báo chí nước ngoài trong việc quảng bá du lịch.${' Kết thúc.'.repeat(30)}`;
+    const piece = snippet(text, parseSearch('"bao chi nuoc ngoai"'), 20)!;
+    expect(piece).toContain('báo chí nước ngoài');
+    expect(piece.startsWith('…')).toBe(true);
+    expect(piece.endsWith('…')).toBe(true);
+    expect(piece.length).toBeLessThan(90);
+  });
+
+  it('ranks title words above text words', () => {
+    const search = parseSearch('lao');
+    expect(relevance(search, 'Quan hệ với Lào', 'nước bạn Lào')).toBeGreaterThan(relevance(search, 'Khác', 'nước bạn Lào'));
   });
 });

@@ -32,10 +32,16 @@ export class SourceDocument extends HubRecord {
 
   /** The full text, when it has been imported; searched through `searchTokens`. */
   @Property({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The full text, when it has been imported (`hub documents import`); searched without diacritics.' })
   text?: string;
+
+  /** SHA-256 of the imported text, so importing the same text again changes nothing. */
+  @Property({ type: 'string', nullable: true })
+  contentHash?: string;
 
   /** Where the text came from, e.g. the imported file's name. */
   @Property({ type: 'string', nullable: true })
+  @Index()
   @Field(() => String, { nullable: true, description: 'The file or address the document was taken in from.' })
   origin?: string;
 

@@ -1,4 +1,5 @@
-import { byId, connectionType, DEFAULT_PAGE_SIZE, existing, MAX_PAGE_SIZE, notArchived, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { byId, connectionType, DEFAULT_PAGE_SIZE, existing, MAX_PAGE_SIZE, notArchived, paginate, paginateLoaded, parseSearch, type Filter, type SubgraphContext } from '@hub/kit';
+import { matchesPhrases } from './document-search.resolver.js';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { SourceDocument } from '../entities/source-document.entity.js';
 import { Topic } from '../entities/topic.entity.js';
@@ -14,7 +15,7 @@ export class SourceDocumentResolver {
   }
 
   @Query(() => SourceDocumentConnection, { description: 'Source documents, by title.' })
-  documents(
+  async documents(
     @Ctx() ctx: SubgraphContext,
     @Arg('filter', () => DocumentFilter, { nullable: true, description: 'Conditions the documents must meet.' }) filter?: DocumentFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
@@ -22,8 +23,13 @@ export class SourceDocumentResolver {
   ) {
     const conditions: Filter[] = [notArchived()];
     if (filter?.topicCode) conditions.push({ topics: filter.topicCode });
-    const search = searchFilter(filter?.search);
-    if (search) conditions.push(search);
+    const search = filter?.search != null ? parseSearch(filter.search, 'filter.search') : undefined;
+    if (search?.tokens.length) conditions.push({ searchTokens: { $all: search.tokens } });
+    // Quoted phrases are checked on the candidates the token index found, then paged here.
+    if (search?.phrases.length) {
+      const rows = await ctx.em.find(SourceDocument, { $and: conditions } as never);
+      return paginateLoaded(rows.filter((document) => matchesPhrases(document, search.phrases)), { typeName: 'SourceDocument', sortField: 'sortKey', first, after });
+    }
     return paginate(ctx, { entity: SourceDocument, where: { $and: conditions }, sortField: 'sortKey', first, after });
   }
 
