@@ -27,10 +27,10 @@ registerEnumType(ImportOutcome, {
 
 @ObjectType({ description: 'The result of importing one article.' })
 export class DocumentImport {
-  @Field(() => ImportOutcome)
+  @Field(() => ImportOutcome, { description: 'Whether the document was created, got its text, or was already as imported.' })
   outcome!: ImportOutcome;
 
-  @Field(() => SourceDocument)
+  @Field(() => SourceDocument, { description: 'The document as stored now.' })
   document!: SourceDocument;
 }
 

@@ -10,7 +10,7 @@ import { SourceDocument } from '../entities/source-document.entity.js';
 
 @ObjectType({ description: 'A document that matches a search, with why.' })
 export class DocumentHit {
-  @Field(() => SourceDocument)
+  @Field(() => SourceDocument, { description: 'The document that matches.' })
   document!: SourceDocument;
 
   @Field(() => Float, { description: 'How well it matches: occurrences of the words (in the title thrice), phrases counted extra. Higher is better.' })
