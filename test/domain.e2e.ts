@@ -143,16 +143,20 @@ describe('paging and filters', () => {
   });
 
   it('orders events newest first with unknown years last, and filters by year', async () => {
-    const { events, in2023, undated } = await data(`{
+    const { events, in2023, possibly, certainly } = await data(`{
       events { edges { node { id date { year } } } }
-      in2023: events(filter: { year: 2023 }) { totalCount }
-      undated: events(filter: { from: "2000-01-01" }) { totalCount }
+      in2023: events(filter: { year: 2023, dates: CERTAIN }) { totalCount }
+      possibly: events(filter: { from: "2000-01-01" }) { totalCount }
+      certainly: events(filter: { from: "2000-01-01", dates: CERTAIN }) { totalCount }
     }`);
     const years = events.edges.map((e: { node: { date: { year: number | null } } }) => e.node.date.year);
     expect(years[0]).toBe(2023);
     expect(years.slice(1).every((year: number | null) => year === null)).toBe(true);
     expect(in2023.totalCount).toBe(1);
-    // A date filter never matches an event whose year is unknown.
-    expect(undated.totalCount).toBe(1);
+    // Without a stated year, an event is in a range only as far as the bounds its sources support
+    // allow: possibly (all four seeded events have some bound), certainly only when both bounds
+    // fall in it (the 2023 conference, and the review of the first half of 2020).
+    expect(possibly.totalCount).toBe(4);
+    expect(certainly.totalCount).toBe(2);
   });
 });

@@ -35,7 +35,19 @@ export const SEED_PLAN: SeedPlan[] = [
   },
   {
     subgraph: eventsSubgraph,
-    collections: [{ entity: Event, records: (f) => f.events.map(({ id, ...e }) => ({ _id: id, ...e })) }],
+    collections: [
+      {
+        entity: Event,
+        records: (f) =>
+          f.events.map(({ id, participants, namedBridgePoints = [], ...e }) => {
+            // The seed knows each committee's province: an event "of" a province includes those its committees held or attended.
+            const committeeIds = [e.organizerId, ...participants.map((p) => p.committeeId)];
+            const relatedProvinceCodes = [...new Set(committeeIds.map((cid) => f.committees.find((c) => c.id === cid)?.provinceCode).filter((code): code is string => Boolean(code)))];
+            const toParticipant = ({ roles, ...p }: (typeof participants)[number]) => ({ role: roles[0]!, roles, ...p });
+            return { _id: id, ...e, participants: participants.map(toParticipant), namedBridgePoints: namedBridgePoints.map(toParticipant), relatedProvinceCodes };
+          }),
+      },
+    ],
   },
   {
     subgraph: knowledge,

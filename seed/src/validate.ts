@@ -56,7 +56,7 @@ const RULES: Record<Kind, Rules> = {
   },
 };
 
-const PARTICIPANT_ROLES = ['CHAIR', 'SPEAKER', 'REPORTER', 'ATTENDEE'];
+const PARTICIPANT_ROLES = ['CHAIR', 'SPEAKER', 'REPORTER', 'CONCLUDING_REMARKS', 'ATTENDEE'];
 
 export class SeedError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -123,7 +123,9 @@ export function validateFacts(facts: Facts): void {
       if (kind === 'events') {
         ((record.participants as Array<Record<string, unknown>>) ?? []).forEach((participant, n) => {
           const field = `participants[${n}]`;
-          if (!PARTICIPANT_ROLES.includes(participant.role as string)) problem(`${field}.role`, `must be one of ${PARTICIPANT_ROLES.join(', ')}`);
+          const roles = participant.roles as unknown[] | undefined;
+          if (!Array.isArray(roles) || roles.length === 0) problem(`${field}.roles`, 'must name at least one role');
+          for (const role of roles ?? []) if (!PARTICIPANT_ROLES.includes(role as string)) problem(`${field}.roles`, `must each be one of ${PARTICIPANT_ROLES.join(', ')}, got ${JSON.stringify(role)}`);
           checkRefs(`${field}.personId`, 'people', participant.personId);
           checkRefs(`${field}.committeeId`, 'committees', participant.committeeId);
           checkRefs(`${field}.agencyId`, 'agencies', participant.agencyId);

@@ -82,16 +82,6 @@ func run() int {
 		}()
 	}
 
-	// The front's port is bound first, so a busy port is reported before anything else starts.
-	listener, err := net.Listen("tcp", *listen)
-	if err != nil {
-		if strings.Contains(err.Error(), "address already in use") {
-			return fail("cannot listen on %s: address already in use", *listen)
-		}
-		return fail("cannot listen on %s: %v", *listen, err)
-	}
-	defer listener.Close()
-
 	socket, cleanup, err := backendSocket(dir)
 	if err != nil {
 		return fail("%v", err)
@@ -108,6 +98,17 @@ func run() int {
 	if err != nil {
 		return fail("cannot start FerretDB with data in %s: %v", dir, err)
 	}
+
+	// The port is bound only now that FerretDB is up: a client that connects is served at once,
+	// never left waiting in the listen queue (a restarted store is reached the moment it listens).
+	listener, err := net.Listen("tcp", *listen)
+	if err != nil {
+		if strings.Contains(err.Error(), "address already in use") {
+			return fail("cannot listen on %s: address already in use", *listen)
+		}
+		return fail("cannot listen on %s: %v", *listen, err)
+	}
+	defer listener.Close()
 
 	fr := &front{
 		listener: listener,

@@ -35,7 +35,9 @@ export const agencies: AgencyFact[] = [
     id: 'ban-tuyen-giao-tw',
     name: 'Ban Tuyên giáo Trung ương',
     nameEn: 'Central Propaganda Department',
-    kind: 'DEPARTMENT',
+    // A department of the Party Central Committee: a central Party body (DEPARTMENT is for
+    // provincial departments, sở, ban).
+    kind: 'PARTY_BODY',
     sources: ['doc-giao-ban-phia-bac', 'doc-ha-noi-thong-tin-doi-ngoai', 'doc-so-ket-6-thang-dau-nam-2020', 'doc-hoi-nghi-toan-quoc-ket-luan-57'],
   },
   {

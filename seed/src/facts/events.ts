@@ -14,7 +14,14 @@
  * both reported and spoke gets one entry per role. Titles are as written in the cited passage.
  * Tasks are our paraphrases, in the order the source gives them.
  */
+import { committees } from './committees.js';
+import { provinces } from './provinces.js';
 import type { EventFact } from './types.js';
+
+/** The provincial committees of the northern region's 25 provinces (domain.md rule 8). */
+const NORTHERN_COMMITTEES = committees
+  .filter((committee) => committee.level === 'PROVINCIAL' && provinces.find((province) => province.code === committee.provinceCode)?.region === 'NORTH')
+  .map((committee) => committee.id);
 
 const CENTRAL = 'ban-chi-dao-ttdn-tw';
 
@@ -40,46 +47,40 @@ export const events: EventFact[] = [
     organizerId: CENTRAL,
     participants: [
       // 001: "Đồng chí Phạm Văn Linh, ... và đồng chí Ngô Thị Thanh Hằng, ... chủ trì Hội nghị."
+      // 001: "Đồng chí Phạm Văn Linh ... chủ trì Hội nghị"; 000: "Phát biểu ý kiến kết luận hội
+      // nghị, đồng chí Phạm Văn Linh nhấn mạnh" — one participant, both roles.
       {
-        role: 'CHAIR',
+        roles: ['CHAIR', 'CONCLUDING_REMARKS'],
         title: 'Phó trưởng Ban Tuyên giáo Trung ương, Phó trưởng Ban Thường trực Ban Chỉ đạo Công tác thông tin đối ngoại Trung ương',
         personId: 'pham-van-linh',
         committeeId: CENTRAL,
         agencyId: 'ban-tuyen-giao-tw',
       },
+      // 001: she "chủ trì Hội nghị", reported ("Báo cáo về kết quả thông tin đối ngoại, Phó Bí thư
+      // Thường trực Thành ủy Ngô Thị Thanh Hằng") and spoke ("phát biểu tại hội nghị").
       {
-        role: 'CHAIR',
+        roles: ['CHAIR', 'REPORTER', 'SPEAKER'],
         title: 'Ủy viên Trung ương Đảng, Phó Bí thư Thường trực Thành ủy Hà Nội',
         personId: 'ngo-thi-thanh-hang',
         agencyId: 'thanh-uy-ha-noi',
       },
       // 000: "Tới dự, có các đồng chí Ủy viên T.Ư Đảng: Võ Văn Phuông, ...".
       {
-        role: 'ATTENDEE',
+        roles: ['ATTENDEE'],
         title: 'Ủy viên T.Ư Đảng, Phó Trưởng Ban Tuyên giáo T.Ư, Phó Trưởng Ban Chỉ đạo Công tác thông tin đối ngoại',
         personId: 'vo-van-phuong',
         committeeId: CENTRAL,
         agencyId: 'ban-tuyen-giao-tw',
       },
-      // 001: "Báo cáo về kết quả thông tin đối ngoại, Phó Bí thư Thường trực Thành ủy Ngô Thị Thanh Hằng".
-      { role: 'REPORTER', title: 'Phó Bí thư Thường trực Thành ủy', personId: 'ngo-thi-thanh-hang', agencyId: 'thanh-uy-ha-noi' },
-      // 001, photo caption: "... Ngô Thị Thanh Hằng phát biểu tại hội nghị."
-      { role: 'SPEAKER', title: 'Phó Bí thư Thường trực Thành ủy', personId: 'ngo-thi-thanh-hang', agencyId: 'thanh-uy-ha-noi' },
-      // 000: "Phát biểu ý kiến kết luận hội nghị, đồng chí Phạm Văn Linh" (001: his proposals).
-      {
-        role: 'SPEAKER',
-        title: 'Phó Trưởng Ban Tuyên giáo T.Ư, Phó Trưởng Ban Thường trực Ban Chỉ đạo Công tác thông tin đối ngoại T.Ư',
-        personId: 'pham-van-linh',
-        committeeId: CENTRAL,
-        agencyId: 'ban-tuyen-giao-tw',
-      },
       // 000: the member ministries' and bodies' representatives, and the 25 northern committees.
       {
-        role: 'ATTENDEE',
+        roles: ['ATTENDEE'],
         title: 'đại diện lãnh đạo các bộ, ban, ngành là thành viên Ban Chỉ đạo Công tác thông tin đối ngoại T.Ư',
         committeeId: CENTRAL,
       },
-      { role: 'ATTENDEE', title: 'đại biểu của 25 Ban Chỉ đạo các tỉnh, thành phố khu vực phía bắc' },
+      // 000: "đại biểu của 25 Ban Chỉ đạo các tỉnh, thành phố khu vực phía bắc": the 25
+      // provincial committees of the northern region (domain.md rule 8), each a participant.
+      ...NORTHERN_COMMITTEES.map((committeeId) => ({ roles: ['ATTENDEE' as const], title: 'đại biểu của 25 Ban Chỉ đạo các tỉnh, thành phố khu vực phía bắc', committeeId })),
     ],
     // 000: "đại biểu của 25 Ban Chỉ đạo các tỉnh, thành phố khu vực phía bắc".
     attendingCommitteeCount: 25,
@@ -110,12 +111,19 @@ export const events: EventFact[] = [
     // date). No year is inferred from the period reviewed. The seed validator refuses a date
     // with no part at all, so `text` says that the source gives none (no year/month/day set).
     date: {},
+    // 002 reviews "6 tháng đầu năm 2020" and sets "nhiệm vụ trọng tâm 6 tháng cuối năm": held
+    // after the first half of 2020 ended and before the second half did.
+    dateBounds: {
+      earliest: '2020-07-01',
+      latest: '2020-12-31',
+      reasoning: '002: the meeting reviewed the first half of 2020 ("6 tháng đầu năm 2020"), so it was held after June 2020, and set the tasks for the last six months of the year ("6 tháng cuối năm"), so before 2020 ended.',
+    },
     // 002 headline: the Central Steering Committee "họp sơ kết".
     organizerId: CENTRAL,
     participants: [
       // 002: "Đồng chí Võ Văn Thưởng phát biểu chỉ đạo kỳ họp." No chair is named.
       {
-        role: 'SPEAKER',
+        roles: ['SPEAKER'],
         title: 'Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Tuyên giáo Trung ương, Trưởng Ban Chỉ đạo Công tác thông tin đối ngoại Trung ương',
         personId: 'vo-van-thuong',
         committeeId: CENTRAL,
@@ -124,10 +132,10 @@ export const events: EventFact[] = [
       // 002: "Tham dự Kỳ họp có các đồng chí thành viên Ban Chỉ đạo ..., thành viên Nhóm Giúp
       // việc, đại diện một số ban, bộ, ngành liên quan và lãnh đạo một số vụ, đơn vị thuộc Ban
       // Tuyên giáo Trung ương."
-      { role: 'ATTENDEE', title: 'các đồng chí thành viên Ban Chỉ đạo Công tác thông tin đối ngoại Trung ương', committeeId: CENTRAL },
-      { role: 'ATTENDEE', title: 'thành viên Nhóm Giúp việc', agencyId: 'nhom-giup-viec' },
-      { role: 'ATTENDEE', title: 'đại diện một số ban, bộ, ngành liên quan' },
-      { role: 'ATTENDEE', title: 'lãnh đạo một số vụ, đơn vị thuộc Ban Tuyên giáo Trung ương', agencyId: 'ban-tuyen-giao-tw' },
+      { roles: ['ATTENDEE'], title: 'các đồng chí thành viên Ban Chỉ đạo Công tác thông tin đối ngoại Trung ương', committeeId: CENTRAL },
+      { roles: ['ATTENDEE'], title: 'thành viên Nhóm Giúp việc', agencyId: 'nhom-giup-viec' },
+      { roles: ['ATTENDEE'], title: 'đại diện một số ban, bộ, ngành liên quan' },
+      { roles: ['ATTENDEE'], title: 'lãnh đạo một số vụ, đơn vị thuộc Ban Tuyên giáo Trung ương', agencyId: 'ban-tuyen-giao-tw' },
     ],
     // 002: results "6 tháng đầu năm 2020".
     reviewPeriod: { from: { year: 2020, month: 1 }, to: { year: 2020, month: 6 } },
@@ -156,6 +164,11 @@ export const events: EventFact[] = [
     // 003 gives no date and no place; the province is therefore not set either (only the
     // organiser's province is known). As above, `text` only says that no date is given.
     date: {},
+    // 003 reviews the committee's results "trong năm 2018" and sets its tasks for 2019.
+    dateBounds: {
+      earliest: '2019-01-01',
+      reasoning: '003: the meeting reviewed the results of the whole year 2018 ("kết quả hoạt động của Ban Chỉ đạo trong năm 2018") and set the tasks for 2019, so it was held after 2018 ended; 003 gives no later bound.',
+    },
     // 003 does not say in so many words who organised it; the meeting hears the report of "Ban
     // Chỉ đạo" on its own year and directs it: Thừa Thiên Huế's steering committee.
     organizerId: 'ban-chi-dao-ttdn-thua-thien-hue',
@@ -163,14 +176,14 @@ export const events: EventFact[] = [
       // 003: "nghe đồng chí Lê Xuân Hiền - Phó Trưởng Ban Tuyên giáo Tỉnh ủy, Phó Trưởng ban
       // Thường trực Ban Chỉ đạo báo cáo kết quả hoạt động".
       {
-        role: 'REPORTER',
+        roles: ['REPORTER'],
         title: 'Phó Trưởng Ban Tuyên giáo Tỉnh ủy, Phó Trưởng ban Thường trực Ban Chỉ đạo',
         personId: 'le-xuan-hien',
         committeeId: 'ban-chi-dao-ttdn-thua-thien-hue',
         agencyId: 'ban-tuyen-giao-tinh-uy-thua-thien-hue',
       },
       // 003: "Phát biểu chỉ đạo tại hội nghị, đồng chí Phó Bí thư Thường trực Tỉnh ủy" (not named).
-      { role: 'SPEAKER', title: 'Phó Bí thư Thường trực Tỉnh ủy Thừa Thiên Huế', agencyId: 'tinh-uy-thua-thien-hue' },
+      { roles: ['SPEAKER'], title: 'Phó Bí thư Thường trực Tỉnh ủy Thừa Thiên Huế', agencyId: 'tinh-uy-thua-thien-hue' },
     ],
     // 003: "kết quả hoạt động của Ban Chỉ đạo trong năm 2018".
     reviewPeriod: { from: { year: 2018, month: 1 }, to: { year: 2018, month: 12 } },
@@ -211,10 +224,10 @@ export const events: EventFact[] = [
     participants: [
       // 004: "lãnh đạo Ban Chỉ đạo Công tác thông tin đối ngoại đã trình bày những nội dung cốt
       // lõi và Hướng dẫn triển khai Kết luận số 57-KL/TW" (not named).
-      { role: 'REPORTER', title: 'lãnh đạo Ban Chỉ đạo Công tác thông tin đối ngoại', committeeId: CENTRAL },
+      { roles: ['REPORTER'], title: 'lãnh đạo Ban Chỉ đạo Công tác thông tin đối ngoại', committeeId: CENTRAL },
       // 004: "Phát biểu kết luận Hội nghị, đồng chí Nguyễn Trọng Nghĩa, ...". No chair is named.
       {
-        role: 'SPEAKER',
+        roles: ['CONCLUDING_REMARKS'],
         title: 'Bí thư Trung ương Đảng, Trưởng Ban Tuyên giáo Trung ương, Trưởng Ban Chỉ đạo Công tác thông tin đối ngoại',
         personId: 'nguyen-trong-nghia',
         committeeId: CENTRAL,
@@ -222,15 +235,17 @@ export const events: EventFact[] = [
       },
       // 004: "Tại điểm cầu Bộ Công an, tham dự Hội nghị có các đồng chí trong Đảng ủy Công an
       // Trung ương, lãnh đạo các đơn vị thuộc Bộ Công an."
-      { role: 'ATTENDEE', title: 'các đồng chí trong Đảng ủy Công an Trung ương', agencyId: 'dang-uy-cong-an-tw' },
-      { role: 'ATTENDEE', title: 'lãnh đạo các đơn vị thuộc Bộ Công an', agencyId: 'bo-cong-an' },
+      { roles: ['ATTENDEE'], title: 'các đồng chí trong Đảng ủy Công an Trung ương', agencyId: 'dang-uy-cong-an-tw' },
+      { roles: ['ATTENDEE'], title: 'lãnh đạo các đơn vị thuộc Bộ Công an', agencyId: 'bo-cong-an' },
       // 004: "kết nối trực tuyến với các cơ quan đại diện Việt Nam tại nước ngoài".
-      { role: 'ATTENDEE', title: 'các cơ quan đại diện Việt Nam tại nước ngoài', agencyId: 'co-quan-dai-dien-viet-nam-tai-nuoc-ngoai' },
+      { roles: ['ATTENDEE'], title: 'các cơ quan đại diện Việt Nam tại nước ngoài', agencyId: 'co-quan-dai-dien-viet-nam-tai-nuoc-ngoai' },
     ],
     // 004: "truyền hình trực tuyến đến 63 điểm cầu tại tỉnh ủy, thành ủy, Đảng ủy trực thuộc
     // Trung ương" (plus the online link to the missions abroad, not counted in the 63).
     // No number of attending steering committees is given.
     bridgePoints: 63,
+    // 004: "Tại điểm cầu Bộ Công an, tham dự Hội nghị có ..." — the one bridge point it names.
+    namedBridgePoints: [{ roles: ['ATTENDEE'], title: 'điểm cầu Bộ Công an', agencyId: 'bo-cong-an' }],
     tasks: [
       // 004, Nguyễn Trọng Nghĩa's concluding requests, in order:
       'Lãnh đạo các cơ quan thành viên ở Trung ương và Ban Chỉ đạo các tỉnh, thành phố đề cao trách nhiệm lãnh đạo, chỉ đạo; tổ chức học tập, quán triệt, tuyên truyền và thực hiện Kết luận 57-KL/TW',

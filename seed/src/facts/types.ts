@@ -14,7 +14,7 @@ export type PositionRole =
   | 'HEAD' | 'STANDING_DEPUTY_HEAD' | 'DEPUTY_HEAD' | 'MEMBER'
   | 'SECRETARY' | 'STANDING_DEPUTY_SECRETARY' | 'DEPUTY_SECRETARY' | 'OTHER';
 export type EventKind = 'BRIEFING' | 'CONFERENCE' | 'NATIONAL_CONFERENCE' | 'REVIEW_MEETING' | 'OTHER';
-export type ParticipantRole = 'CHAIR' | 'SPEAKER' | 'REPORTER' | 'ATTENDEE';
+export type ParticipantRole = 'CHAIR' | 'SPEAKER' | 'REPORTER' | 'CONCLUDING_REMARKS' | 'ATTENDEE';
 
 /** Each part optional: only what the source states. `text` is the date as the source wrote it. */
 export interface PartialDateFact {
@@ -96,7 +96,8 @@ export interface PositionFact {
 }
 
 export interface ParticipantFact {
-  role: ParticipantRole;
+  /** Everything the person or body did there, in the order the sources show it: one entry each. */
+  roles: ParticipantRole[];
   /** As written in the source. */
   title?: string;
   personId?: string;
@@ -120,6 +121,10 @@ export interface EventFact {
   participants: ParticipantFact[];
   attendingCommitteeCount?: number;
   bridgePoints?: number;
+  /** The bridge points a source names, as the bodies that hosted them. */
+  namedBridgePoints?: ParticipantFact[];
+  /** For an event without a (full) date: the days the sources allow, and the passages that say so. */
+  dateBounds?: { earliest?: string; latest?: string; reasoning: string };
   reviewPeriod?: PeriodFact;
   /** Key tasks the meeting set, in the source's order, in our own words. */
   tasks: string[];

@@ -23,6 +23,7 @@ export enum ParticipantRole {
   CHAIR = 'CHAIR',
   SPEAKER = 'SPEAKER',
   REPORTER = 'REPORTER',
+  CONCLUDING_REMARKS = 'CONCLUDING_REMARKS',
   ATTENDEE = 'ATTENDEE',
 }
 registerEnumType(ParticipantRole, {
@@ -32,7 +33,21 @@ registerEnumType(ParticipantRole, {
     CHAIR: { description: 'Chaired the meeting (chủ trì).' },
     SPEAKER: { description: 'Spoke or gave direction (phát biểu, chỉ đạo).' },
     REPORTER: { description: 'Presented a report (báo cáo, trình bày).' },
+    CONCLUDING_REMARKS: { description: 'Gave the concluding remarks (phát biểu kết luận).' },
     ATTENDEE: { description: 'Attended (tới dự, tham dự).' },
+  },
+});
+
+export enum DateMatch {
+  POSSIBLE = 'POSSIBLE',
+  CERTAIN = 'CERTAIN',
+}
+registerEnumType(DateMatch, {
+  name: 'DateMatch',
+  description: 'How a date filter treats events whose date is only partly known.',
+  valuesConfig: {
+    POSSIBLE: { description: 'Events that may have taken place in the range: their known date, or the bounds their sources support, overlap it.' },
+    CERTAIN: { description: 'Only events that certainly took place in the range: their earliest and latest possible days both fall in it.' },
   },
 });
 

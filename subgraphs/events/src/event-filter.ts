@@ -1,20 +1,47 @@
-import { notArchived, searchFilter, type Filter } from '@hub/kit';
+import { badUserInput, notArchived, searchFilter, type Filter } from '@hub/kit';
+import { DateMatch } from './enums.js';
 import type { EventFilter } from './inputs/event-filter.input.js';
 
-/** Leaves archived events out of every list; they still resolve by id. */
-
 const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Events in [from, to] (ISO days, either open). Each event knows the first and last day it may
+ * have taken place on (`earliestDay`, `latestDay`: from its partial date, or from the bounds its
+ * sources support); an event with neither is undated.
+ *  - POSSIBLE: its possible days overlap the range (an open end of the event's counts as overlapping);
+ *  - CERTAIN: all its possible days are in the range.
+ */
+function dateRange(from: string | undefined, to: string | undefined, match: DateMatch, includeUndated: boolean): Filter {
+  const certain = match === DateMatch.CERTAIN;
+  const parts: Filter[] = [];
+  if (from) parts.push(certain ? { earliestDay: { $gte: from } } : { $or: [{ latestDay: { $gte: from } }, { latestDay: { $exists: false }, earliestDay: { $exists: true } }] });
+  if (to) parts.push(certain ? { latestDay: { $lte: to } } : { $or: [{ earliestDay: { $lte: to } }, { earliestDay: { $exists: false }, latestDay: { $exists: true } }] });
+  const dated: Filter = parts.length === 1 ? parts[0]! : { $and: parts };
+  return includeUndated ? { $or: [dated, { earliestDay: { $exists: false }, latestDay: { $exists: false } }] } : dated;
+}
 
 /** The Mongo conditions for an EventFilter, shared by `events` and every `*.events` field. */
 export function eventConditions(filter: EventFilter | null | undefined): Filter {
   const conditions: Filter[] = [notArchived()];
+  const match = filter?.dates ?? DateMatch.POSSIBLE;
+  const includeUndated = filter?.includeUndated ?? false;
+  const from = filter?.from ? day(filter.from) : undefined;
+  const to = filter?.to ? day(filter.to) : undefined;
+  if (from && to && from > to) throw badUserInput('filter.from', `(${from}) is after filter.to (${to}): no event can match`);
+  if (includeUndated && match === DateMatch.CERTAIN) throw badUserInput('filter.includeUndated', 'cannot be combined with dates: CERTAIN: an undated event is never certainly in a range');
+  if (includeUndated && filter?.year == null && !from && !to) throw badUserInput('filter.includeUndated', 'needs year, from or to: it widens a date filter');
   if (filter?.kind) conditions.push({ kind: filter.kind });
-  if (filter?.year != null) conditions.push({ 'date.year': filter.year });
-  // An event "may have taken place" in [from, to] when its possible days overlap the range.
-  if (filter?.from) conditions.push({ latestDay: { $gte: day(filter.from) } });
-  if (filter?.to) conditions.push({ earliestDay: { $lte: day(filter.to) } });
+  if (filter?.year != null) {
+    const [first, last] = [`${String(filter.year).padStart(4, '0')}-01-01`, `${String(filter.year).padStart(4, '0')}-12-31`];
+    if ((from && from > last) || (to && to < first)) throw badUserInput('filter.year', `${filter.year} lies outside filter.from–filter.to: no event can match`);
+    // Held in that year, or reviewing it (a review of 2018 is an event "of 2018" to an analyst).
+    conditions.push({ $or: [dateRange(first, last, match, includeUndated), { 'reviewPeriod.from.year': { $lte: filter.year }, 'reviewPeriod.to.year': { $gte: filter.year } }] });
+  }
+  if (from || to) conditions.push(dateRange(from, to, match, includeUndated));
   if (filter?.organizerId) conditions.push({ organizerId: filter.organizerId });
-  if (filter?.provinceCode) conditions.push({ provinceCode: filter.provinceCode });
+  if (filter?.committeeId) conditions.push({ committeeIds: filter.committeeId });
+  if (filter?.personId) conditions.push({ personIds: filter.personId });
+  if (filter?.provinceCode) conditions.push({ provinceCodes: filter.provinceCode });
   const search = searchFilter(filter?.search);
   if (search) conditions.push(search);
   return conditions.length === 1 ? conditions[0]! : { $and: conditions };

@@ -86,7 +86,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     dbName: options.dbName,
     entities: options.entities,
     // Command monitoring lets us count what each request costs; it is cheap (an event per command).
-    driverOptions: { monitorCommands: true, serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS },
+    driverOptions: { monitorCommands: true, serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS, connectTimeoutMS: SERVER_SELECTION_TIMEOUT_MS },
     allowGlobalContext: false,
     debug: false,
     logger: (message) => options.log.debug(message),

@@ -2,6 +2,7 @@ import { Embedded, Entity, Index, Property, Unique } from '@mikro-orm/decorators
 import { dateSortKey, HubRecord, PartialDate, searchTokens } from '@hub/kit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { EventKind } from '../enums.js';
+import { DateBounds } from './date-bounds.embeddable.js';
 import { Participant } from './participant.embeddable.js';
 import { Period } from './period.embeddable.js';
 
@@ -25,6 +26,10 @@ export class Event extends HubRecord {
   @Field(() => PartialDate, { description: 'When it took place: only the parts the sources state.' })
   date!: PartialDate;
 
+  @Embedded({ entity: () => DateBounds, object: true, nullable: true })
+  @Field(() => DateBounds, { nullable: true, description: 'When the date is not (fully) given: the days the sources allow, and why. Date filters use them.' })
+  dateBounds?: DateBounds;
+
   @Property({ type: 'string', nullable: true })
   @Field(() => String, { nullable: true, description: 'Where, as written: "Hà Nội".' })
   location?: string;
@@ -32,6 +37,17 @@ export class Event extends HubRecord {
   @Property({ type: 'string', nullable: true })
   @Index()
   provinceCode?: string;
+
+  /**
+   * The provinces of the committees that organized or took part (set by whoever knows them: the
+   * seed from its facts); with `provinceCode`, what the province filter matches.
+   */
+  @Property({ type: 'array' })
+  relatedProvinceCodes: string[] = [];
+
+  @Property({ type: 'array' })
+  @Index()
+  provinceCodes: string[] = [];
 
   @Property({ type: 'string', nullable: true })
   organizerId?: string;
@@ -47,6 +63,11 @@ export class Event extends HubRecord {
   @Property({ type: 'integer', nullable: true })
   @Field(() => Int, { nullable: true, description: 'Online bridge points, when the event was broadcast to several sites.' })
   bridgePoints?: number;
+
+  /** The bridge points the sources name (điểm cầu), beside their count; as participants' bodies. */
+  @Embedded({ entity: () => Participant, object: true, array: true })
+  @Field(() => [Participant], { description: 'The bridge points (điểm cầu) the sources name, each as the body that hosted it; `bridgePoints` is how many there were in all.' })
+  namedBridgePoints: Participant[] = [];
 
   @Embedded({ entity: () => Period, object: true, nullable: true })
   @Field(() => Period, { nullable: true, description: 'The period the meeting reviewed, e.g. the first half of 2020.' })
@@ -106,12 +127,19 @@ export class Event extends HubRecord {
     this.committeeIds = unique([this.organizerId, ...this.participants.map((p) => p.committeeId)]);
     this.agencyIds = unique(this.participants.map((p) => p.agencyId));
     this.personIds = unique(this.participants.map((p) => p.personId));
+    this.provinceCodes = unique([this.provinceCode, ...this.relatedProvinceCodes]);
     this.searchTokens = searchTokens(this.title, this.location, ...this.participants.map((p) => p.title), ...this.tasks);
     this.ascKey = `${dateSortKey(this.date)} ${this._id}`;
     this.descKey = year == null ? `0-${pad(month ?? 0)}-${pad(day ?? 0)} ${this._id}` : `1-${dateSortKey(this.date).slice(2)} ${this._id}`;
+    for (const participant of this.participants) {
+      // One entry per person or body: `role` is the first of its roles.
+      if (participant.roles?.length) participant.role = participant.roles[0]!;
+      else participant.roles = [participant.role];
+    }
     if (year == null) {
-      this.earliestDay = undefined;
-      this.latestDay = undefined;
+      // Without a year, the bounds the sources support (if any) are all a filter can use.
+      this.earliestDay = this.dateBounds?.earliest;
+      this.latestDay = this.dateBounds?.latest;
     } else {
       const lastDay = month == null ? 31 : new Date(Date.UTC(year, month, 0)).getUTCDate();
       this.earliestDay = `${pad(year, 4)}-${pad(month ?? 1)}-${pad(day ?? 1)}`;

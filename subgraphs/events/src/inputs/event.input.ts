@@ -4,8 +4,11 @@ import { EventKind, ParticipantRole } from '../enums.js';
 
 @InputType({ description: 'Who took part and as what; give at least a person, a title, a committee or an agency.' })
 export class ParticipantInput {
-  @Field(() => ParticipantRole, { description: 'What they did at the event.' })
+  @Field(() => ParticipantRole, { description: 'What they did at the event (the first of `roles` when both are given).' })
   role!: ParticipantRole;
+
+  @Field(() => [ParticipantRole], { nullable: true, description: 'Everything they did, when more than one thing (chaired and spoke).' })
+  roles?: ParticipantRole[];
 
   @Field(() => String, { nullable: true, description: 'As written in the source.' })
   title?: string;

@@ -4,7 +4,8 @@
  * parents; paging then happens on the loaded rows.
  */
 import { DEFAULT_PAGE_SIZE, manyBy, MAX_PAGE_SIZE, notArchived, paginateLoaded, type ReferenceClass, type SubgraphContext } from '@hub/kit';
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { ParticipantRole } from '../enums.js';
 import { Event } from '../entities/event.entity.js';
 import { eventConditions } from '../event-filter.js';
 import { EventFilter } from '../inputs/event-filter.input.js';
@@ -46,4 +47,38 @@ export function listedEventsResolver(Ref: ReferenceClass<'id'>, field: IdField, 
 /** Stubs resolve to themselves: this subgraph knows only their id and adds `events`. */
 export function stubReference(Ref: ReferenceClass<'id'>) {
   return { __resolveReference: (reference: { id: string }) => Ref.of(reference.id) };
+}
+
+/** One person's or body's part in one event: the event and everything they did there. */
+@ObjectType({ description: 'A part someone or some body took in an event: which event, in what roles, under what title.' })
+export class Participation {
+  @Field(() => Event, { description: 'The event.' })
+  event!: Event;
+
+  @Field(() => [ParticipantRole], { description: 'Everything they did there (chaired, reported, spoke, gave the concluding remarks, attended).' })
+  roles!: ParticipantRole[];
+
+  @Field(() => String, { nullable: true, description: 'Their title as the source writes it at that event.' })
+  title?: string;
+}
+
+/** `participations` for a person, a committee or an agency: every event they took part in, with their roles, newest first. */
+export function participationsResolver(Ref: ReferenceClass<'id'>, field: 'committeeIds' | 'agencyIds' | 'personIds', description: string) {
+  const key = ({ committeeIds: 'committeeId', agencyIds: 'agencyId', personIds: 'personId' } as const)[field];
+  @Resolver(() => Ref)
+  class ParticipationsResolver {
+    @FieldResolver(() => [Participation], { nullable: true, description })
+    async participations(@Root() parent: { id: string }, @Ctx() ctx: SubgraphContext): Promise<Participation[]> {
+      const rows = await manyBy(ctx, Event, field, { where: notArchived(), sort: (a, b) => (a.descKey < b.descKey ? 1 : -1) }).load(parent.id);
+      return rows.flatMap((event) => {
+        // A committee that only organized is not a participant; its events are in `events`.
+        const own = event.participants.filter((participant) => participant[key] === parent.id);
+        if (own.length === 0) return [];
+        const roles = [...new Set(own.flatMap((participant) => participant.roles))];
+        return [Object.assign(new Participation(), { event, roles, title: own.find((participant) => participant.title)?.title })];
+      });
+    }
+  }
+  Object.defineProperty(ParticipationsResolver, 'name', { value: `${Ref.meta.typeName}ParticipationsResolver` });
+  return ParticipationsResolver;
 }

@@ -23,8 +23,10 @@ function take(check: InputCheck, record: Event, input: Partial<EventInput> | Eve
     record.participants = input.participants.map((given, i) => {
       const field = `${at}.participants[${i}]`;
       if (!given.personId && !given.title && !given.committeeId && !given.agencyId) check.add(field, 'names nobody: give a person, a title, a committee or an agency');
+      const roles = given.roles?.length ? [...new Set(given.roles)] : [given.role];
       return Object.assign(new Participant(), {
-        role: given.role,
+        role: roles[0],
+        roles,
         title: given.title == null ? undefined : check.text(`${field}.title`, given.title, false),
         personId: given.personId,
         committeeId: given.committeeId,

@@ -60,9 +60,9 @@ export class DocumentImportMutation {
     if (existing) {
       if (existing.contentHash === hash) return { outcome: ImportOutcome.UNCHANGED, document: existing };
       const document = await updateRecord(ctx, SourceDocument, existing._id, undefined, (record) => {
+        // Only the text: a document already in the hub keeps its curated title and date.
         record.text = text;
         record.contentHash = hash;
-        record.publishedOn ??= publishedOn;
       });
       return { outcome: ImportOutcome.TEXT_ADDED, document };
     }

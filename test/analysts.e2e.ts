@@ -1,0 +1,105 @@
+/**
+ * The questions analysts ask of the five source documents, each answered in one request,
+ * correctly and completely, with no counting or merging left to the client: events of a period
+ * including those whose date is only bounded, the Huế review by its year and province, who took
+ * part and in what roles, the 25 northern committees at the northern briefing, the named bridge
+ * point of the 2023 conference, counts per year, kind and person, and filters by participant.
+ */
+import { describe, expect, it } from 'vitest';
+import { graphql } from './harness/client.js';
+
+async function ask<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const { body } = await graphql<T>(query, { variables });
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return body.data as T;
+}
+
+const ids = (connection: { edges: Array<{ node: { id: string } }> }) => connection.edges.map((edge) => edge.node.id).sort();
+
+const SEEDED = ['giao-ban-ttdn-khu-vuc-phia-bac', 'hoi-nghi-bcd-ttdn-thua-thien-hue-ket-qua-2018', 'hoi-nghi-toan-quoc-ket-luan-57-kl-tw', 'so-ket-bcd-ttdn-tw-6-thang-dau-nam-2020'];
+const seeded = (list: string[]) => list.filter((id) => SEEDED.includes(id));
+
+describe('when things happened, as far as the sources tell', () => {
+  it('"events from 2020 on" includes the review of the first half of 2020, which has no stated date', async () => {
+    const data = await ask('{ events(filter: { from: "2020-01-01" }, first: 100) { edges { node { id dateBounds { earliest latest reasoning } } } } }');
+    expect(seeded(ids(data.events))).toEqual(['hoi-nghi-bcd-ttdn-thua-thien-hue-ket-qua-2018', 'hoi-nghi-toan-quoc-ket-luan-57-kl-tw', 'so-ket-bcd-ttdn-tw-6-thang-dau-nam-2020']);
+    const review = data.events.edges.find((edge: { node: { id: string } }) => edge.node.id === 'so-ket-bcd-ttdn-tw-6-thang-dau-nam-2020').node;
+    expect(review.dateBounds).toMatchObject({ earliest: '2020-07-01', latest: '2020-12-31' });
+    expect(review.dateBounds.reasoning).toContain('6 tháng đầu năm 2020');
+  });
+
+  it('tells certain from possible: the northern briefing and the Huế review are not certainly in 2020–2023', async () => {
+    const certain = await ask('{ events(filter: { from: "2020-01-01", to: "2023-12-31", dates: CERTAIN }, first: 100) { edges { node { id } } } }');
+    expect(seeded(ids(certain.events))).toEqual(['hoi-nghi-toan-quoc-ket-luan-57-kl-tw', 'so-ket-bcd-ttdn-tw-6-thang-dau-nam-2020']);
+    const withUndated = await ask('{ events(filter: { from: "2022-01-01", includeUndated: true }, first: 100) { edges { node { id } } } }');
+    expect(seeded(ids(withUndated.events))).toContain('hoi-nghi-toan-quoc-ket-luan-57-kl-tw');
+  });
+
+  it('finds the Huế review of 2018 by its year and by its province', async () => {
+    const data = await ask('{ byYear: events(filter: { year: 2018 }) { edges { node { id } } } byProvince: events(filter: { provinceCode: "thua-thien-hue" }) { edges { node { id } } } }');
+    expect(seeded(ids(data.byYear))).toEqual(['hoi-nghi-bcd-ttdn-thua-thien-hue-ket-qua-2018']);
+    expect(seeded(ids(data.byProvince))).toEqual(['hoi-nghi-bcd-ttdn-thua-thien-hue-ket-qua-2018']);
+  });
+
+  it('refuses a filter that cannot be met, naming it', async () => {
+    const { body } = await graphql('{ events(filter: { from: "2023-01-01", to: "2020-01-01" }) { totalCount } }');
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.message).toContain('is after filter.to');
+    const contradiction = await graphql('{ events(filter: { year: 2020, dates: CERTAIN, includeUndated: true }) { totalCount } }');
+    expect(contradiction.body.errors?.[0]?.message).toContain('cannot be combined with dates: CERTAIN');
+  });
+});
+
+describe('who took part, and as what', () => {
+  it('lists each person once per event with all their roles, concluding remarks included', async () => {
+    const data = await ask('{ event(id: "giao-ban-ttdn-khu-vuc-phia-bac") { participants { roles person { id } } } }');
+    const people = data.event.participants.filter((p: { person: unknown }) => p.person);
+    const byPerson = Object.fromEntries(people.map((p: { person: { id: string }; roles: string[] }) => [p.person.id, p.roles]));
+    expect(people).toHaveLength(3);
+    expect(byPerson['ngo-thi-thanh-hang']).toEqual(['CHAIR', 'REPORTER', 'SPEAKER']);
+    expect(byPerson['pham-van-linh']).toEqual(['CHAIR', 'CONCLUDING_REMARKS']);
+  });
+
+  it('has the 25 northern provincial committees as participants of the northern briefing, each showing it', async () => {
+    const data = await ask(`{ event(id: "giao-ban-ttdn-khu-vuc-phia-bac") { participants { committee { id level province { region } } } }
+      committee(id: "ban-chi-dao-ttdn-hai-phong") { participations { roles event { id } } } }`);
+    const northern = data.event.participants.filter((p: { committee: { level: string; province: { region: string } | null } | null }) => p.committee?.level === 'PROVINCIAL');
+    expect(northern).toHaveLength(25);
+    expect(northern.every((p: { committee: { province: { region: string } } }) => p.committee.province.region === 'NORTH')).toBe(true);
+    expect(data.committee.participations).toEqual([{ roles: ['ATTENDEE'], event: { id: 'giao-ban-ttdn-khu-vuc-phia-bac' } }]);
+  });
+
+  it('says in what roles a person took part, across events', async () => {
+    const data = await ask('{ person(id: "pham-van-linh") { participations { roles title event { id } } } }');
+    expect(data.person.participations).toEqual([{ roles: ['CHAIR', 'CONCLUDING_REMARKS'], title: expect.any(String), event: { id: 'giao-ban-ttdn-khu-vuc-phia-bac' } }]);
+  });
+
+  it('names the bridge point of the 2023 conference beside their count', async () => {
+    const data = await ask('{ event(id: "hoi-nghi-toan-quoc-ket-luan-57-kl-tw") { bridgePoints namedBridgePoints { title agency { name } } } }');
+    expect(data.event.bridgePoints).toBe(63);
+    expect(data.event.namedBridgePoints).toEqual([{ title: 'điểm cầu Bộ Công an', agency: { name: 'Bộ Công an' } }]);
+  });
+
+  it('filters events by a participant person or committee', async () => {
+    const data = await ask('{ byPerson: events(filter: { personId: "vo-van-thuong" }) { edges { node { id } } } byCommittee: events(filter: { committeeId: "ban-chi-dao-ttdn-ha-nam" }) { edges { node { id } } } }');
+    expect(seeded(ids(data.byPerson))).toEqual(['so-ket-bcd-ttdn-tw-6-thang-dau-nam-2020']);
+    expect(seeded(ids(data.byCommittee))).toEqual(['giao-ban-ttdn-khu-vuc-phia-bac']);
+  });
+
+  it('classes the Central Propaganda Department as a central Party body', async () => {
+    expect((await ask('{ agency(id: "ban-tuyen-giao-tw") { kind } }')).agency.kind).toBe('PARTY_BODY');
+  });
+});
+
+describe('counting, in one request', () => {
+  it('counts events per year (bounded ones apart), per kind, per organizer and participations per person', async () => {
+    const data = await ask(`{ eventStatistics { perYear { year count dated fromBounds } unknownYear perKind { kind count }
+      perOrganizer { committee { id } count } participationsPerPerson { person { id fullName } count } } }`);
+    const stats = data.eventStatistics;
+    expect(stats.perYear).toEqual(expect.arrayContaining([{ year: 2020, count: expect.any(Number), dated: expect.any(Number), fromBounds: 1 }, { year: 2023, count: expect.any(Number), dated: expect.any(Number), fromBounds: 0 }]));
+    expect(stats.unknownYear).toBeGreaterThanOrEqual(2);
+    expect(stats.perKind.find((k: { kind: string }) => k.kind === 'REVIEW_MEETING').count).toBeGreaterThanOrEqual(2);
+    expect(stats.perOrganizer[0].committee.id).toBe('ban-chi-dao-ttdn-tw');
+    expect(stats.participationsPerPerson.find((p: { person: { id: string } }) => p.person.id === 'ngo-thi-thanh-hang')).toMatchObject({ count: 1, person: { fullName: 'Ngô Thị Thanh Hằng' } });
+  });
+});
