@@ -91,6 +91,22 @@ describe('who took part, and as what', () => {
   });
 });
 
+describe('who held what, and which committees did what', () => {
+  it('finds who headed the central committee on 1 July 2020, from the meeting that shows it', async () => {
+    const data = await ask('{ committee(id: "ban-chi-dao-ttdn-tw") { positions(activeOn: "2020-07-01", role: HEAD) { title person { fullName } } } }');
+    expect(data.committee.positions).toEqual([{ title: 'Trưởng Ban', person: { fullName: 'Võ Văn Thưởng' } }]);
+  });
+
+  it('filters committees by named officials and by taking part in events', async () => {
+    const data = await ask(`{ officials: committees(filter: { hasNamedOfficials: true }, first: 100) { edges { node { id } } }
+      active: committees(filter: { tookPartInEvents: true, region: NORTH }, first: 100) { totalCount }
+      idle: committees(filter: { tookPartInEvents: false, region: CENTRAL }, first: 100) { totalCount } }`);
+    expect(ids(data.officials)).toEqual(['ban-chi-dao-ttdn-thua-thien-hue', 'ban-chi-dao-ttdn-tw']);
+    expect(data.active.totalCount).toBe(25);
+    expect(data.idle.totalCount).toBe(18);
+  });
+});
+
 describe('counting, in one request', () => {
   it('counts events per year (bounded ones apart), per kind, per organizer and participations per person', async () => {
     const data = await ask(`{ eventStatistics { perYear { year count dated fromBounds } unknownYear perKind { kind count }

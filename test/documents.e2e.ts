@@ -67,6 +67,26 @@ describe.skipIf(!haveSourceDocuments)('the five source documents, imported and s
     expect(phrase.body.data?.documents.totalCount).toBe(0);
   });
 
+  it('lists the records each document names, and each record the documents that name it', async () => {
+    const { body } = await graphql(`{
+      review: document(id: "doc-so-ket-6-thang-dau-nam-2020") { mentions { kind name count person { fullName } agency { name } strategy { code } } }
+      conference: document(id: "doc-hoi-nghi-toan-quoc-ket-luan-57") { mentions { kind name conclusion { number } agency { name } } }
+      hue: document(id: "doc-thua-thien-hue-2018") { mentions { kind province { name } } }
+      person(id: "vo-van-thuong") { mentionedIn { id } }
+      conclusion(number: "57-KL/TW") { mentionedIn { id } }
+      province(code: "thua-thien-hue") { mentionedIn { id } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    const { review, conference, hue } = body.data!;
+    expect(review.mentions).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'PERSON', person: { fullName: 'Võ Văn Thưởng' } }), expect.objectContaining({ kind: 'AGENCY', agency: { name: 'Ban Tuyên giáo Trung ương' } })]));
+    expect(review.mentions.find((m: { kind: string }) => m.kind === 'PERSON').count).toBeGreaterThanOrEqual(2);
+    expect(conference.mentions).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'CONCLUSION', conclusion: { number: '57-KL/TW' } }), expect.objectContaining({ kind: 'AGENCY', agency: { name: 'Bộ Công an' } })]));
+    expect(hue.mentions).toEqual(expect.arrayContaining([{ kind: 'PROVINCE', province: { name: 'Thừa Thiên Huế' } }]));
+    expect(body.data!.person.mentionedIn.map((d: { id: string }) => d.id)).toContain('doc-so-ket-6-thang-dau-nam-2020');
+    expect(body.data!.conclusion.mentionedIn.map((d: { id: string }) => d.id)).toContain('doc-hoi-nghi-toan-quoc-ket-luan-57');
+    expect(body.data!.province.mentionedIn.map((d: { id: string }) => d.id)).toContain('doc-thua-thien-hue-2018');
+  });
+
   it('refuses a malformed phrase, naming the argument', async () => {
     const { body } = await graphql('{ searchDocuments(query: "\\"bao chi") { totalCount } }');
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -77,7 +97,7 @@ describe.skipIf(!haveSourceDocuments)('the five source documents, imported and s
 describe('importing articles of one\'s own', () => {
   it('adds a new article, findable at once; a second import changes nothing', async () => {
     const file = join(folder, 'bai-viet-moi.md');
-    await writeFile(file, '# Hội thảo về truyền thông đối ngoại tại Đà Nẵng\n\nThứ Sáu, 3/11/2023\n\nNội dung bài viết thử nghiệm về hợp tác với Campuchia.\n');
+    await writeFile(file, '# Hội thảo về truyền thông đối ngoại tại Đà Nẵng\n\nThứ Sáu, 3/11/2023\n\nNội dung bài viết thử nghiệm về hợp tác với Campuchia; đồng chí Phạm Văn Linh dự.\n');
     const first = await hubCommand('documents', 'import', file);
     expect(first.code, first.stderr).toBe(0);
     expect(first.json.results[0]).toMatchObject({ outcome: 'CREATED' });
@@ -86,6 +106,9 @@ describe('importing articles of one\'s own', () => {
     expect(found.body.data?.document).toEqual({ title: 'Hội thảo về truyền thông đối ngoại tại Đà Nẵng', publishedOn: { iso: '2023-11-03' } });
     expect(ids(found.body.data!.documents)).toContain(id);
     expect((await hubCommand('documents', 'import', file)).json.results[0].outcome).toBe('UNCHANGED');
+    // Linked the moment it arrives: the person it names lists it.
+    const linked = await graphql('{ person(id: "pham-van-linh") { mentionedIn { id } } }');
+    expect(linked.body.data?.person.mentionedIn.map((d: { id: string }) => d.id)).toContain(id);
   });
 
   it('refuses a file that is not text, and an unknown date form, storing nothing', async () => {

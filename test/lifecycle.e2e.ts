@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, hub } from './harness/client.js';
 import { exitOf, launched, startLauncher } from './harness/launcher.js';
+import { haveSourceDocuments } from './harness/source-documents.js';
 
 async function refusesConnections(url: string): Promise<boolean> {
   try {
@@ -46,6 +47,8 @@ describe('npm start', () => {
   it('starts, serves, and stops every process on Ctrl-C', async () => {
     const hub = await startLauncher(dataDir);
     expect(hub.output()).toContain('embedded store ready');
+    // With ../shared beside the checkout, npm start takes in the five documents' text.
+    if (haveSourceDocuments) expect(hub.output()).toMatch(/imported the articles of \S*seed-documents/);
     const result = await graphql('{ committees { totalCount } }', { url: hub.gatewayUrl });
     expect(result.body.data?.committees.totalCount).toBe(64);
 

@@ -43,7 +43,8 @@ describe('validation names the file, the record and the field', () => {
     ['a duplicate key', (f: Facts) => f.topics.push({ ...f.topics[0]! }), `seed/src/facts/topics.ts: topics "${facts.topics[0]!.code}", field code: duplicate key`],
     ['an impossible date', (f: Facts) => (f.events[3]!.date = { year: 2023, month: 2, day: 30 }), 'field date: day 30 does not exist in month 2 of 2023'],
     ['a month 13', (f: Facts) => (f.conclusions[0]!.issuedOn = { month: 13 }), 'seed/src/facts/conclusions.ts: conclusions "57-kl-tw", field issuedOn: month 13 is not from 1 to 12'],
-    ['an unknown participant', (f: Facts) => f.events[0]!.participants.push({ role: 'CHAIR', personId: 'nobody' }), 'field participants[8].personId: refers to people "nobody"'],
+    ['an unknown participant', (f: Facts) => f.events[0]!.participants.push({ roles: ['CHAIR'], personId: 'nobody' }), `field participants[${facts.events[0]!.participants.length}].personId: refers to people "nobody"`],
+    ['a participant without a role', (f: Facts) => f.events[0]!.participants.push({ roles: [], personId: 'pham-van-linh' }), 'roles: must name at least one role'],
     ['a position in two bodies', (f: Facts) => (f.positions[0]!.committeeId = 'ban-chi-dao-ttdn-tw'), 'field committeeId/agencyId: a position is held in exactly one committee or one agency'],
     ['a record without sources', (f: Facts) => (f.events[0]!.sources = []), 'field sources: every record says which documents state it'],
   ])('%s', (_, change, expected) => {

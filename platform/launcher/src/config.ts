@@ -1,6 +1,11 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { environmentSpec, loadConfig, sharedVariables, subgraphVariables, v, type Env } from '@hub/core';
 import { HUB_SUBGRAPHS } from '@hub/schema';
+
+/** The five source documents, when the checkout has the shared folder beside it. */
+const SOURCE_DOCUMENTS = fileURLToPath(new URL('../../../../shared/seed-documents', import.meta.url));
 
 /** What `npm start` reads; the processes it starts read their own variables too. */
 export function launcherSpec() {
@@ -11,6 +16,12 @@ export function launcherSpec() {
     HUB_STORE_PORT: v.port({ default: 27017, doc: 'the embedded store\'s port (0 picks a free one)' }),
     HUB_STORE_CACHE_DIR: v.optionalString({ doc: 'where the embedded store\'s binary is built and kept (default ~/.cache/hub)' }),
     HUB_SEED: v.bool({ default: true, doc: 'apply the seed at start (idempotent; records edited through the API are kept)' }),
+    HUB_DOCUMENTS_DIR: v.string({
+      // The five source documents sit beside a checkout (../shared/seed-documents): when they are
+      // there, npm start takes their text in, so search works from the first start. Never needed.
+      default: () => (existsSync(SOURCE_DOCUMENTS) ? SOURCE_DOCUMENTS : 'none'),
+      doc: 'a folder of articles (.txt, .md, .html) imported at start, as by hub documents import (idempotent); none: import nothing',
+    }),
     GATEWAY_PORT: sharedVariables.GATEWAY_PORT,
     HUB_SIGNING_SECRET: v.secret({ optional: true, doc: 'the secret the gateway signs subgraph requests with; npm start makes a random one per run when unset' }),
     ...Object.assign({}, ...HUB_SUBGRAPHS.map((subgraph) => subgraphVariables(subgraph.name, subgraph.defaultPort))),
@@ -23,6 +34,7 @@ export interface LauncherConfig {
   readonly storePort: number;
   readonly storeCacheDir?: string;
   readonly seed: boolean;
+  readonly documentsDir?: string;
   readonly gatewayPort: number;
   readonly signingSecret?: string;
   readonly subgraphs: ReadonlyArray<{ name: string; packageName: string; port: number; mongoUri?: string; dbName: string }>;
@@ -36,6 +48,7 @@ export function loadLauncherConfig(env: Env = process.env): LauncherConfig {
     storePort: raw.HUB_STORE_PORT as number,
     storeCacheDir: raw.HUB_STORE_CACHE_DIR as string | undefined,
     seed: raw.HUB_SEED as boolean,
+    documentsDir: raw.HUB_DOCUMENTS_DIR === 'none' ? undefined : resolve(raw.HUB_DOCUMENTS_DIR as string),
     gatewayPort: raw.GATEWAY_PORT as number,
     signingSecret: raw.HUB_SIGNING_SECRET as string | undefined,
     subgraphs: HUB_SUBGRAPHS.map((subgraph) => {

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { formatSubgraphUrls, type Logger } from '@hub/core';
 import { applySeed } from '@hub/seed';
 import { startService } from './child-process.js';
+import { importDocumentsDir } from './import-documents.js';
 import { supervise } from './supervise.js';
 import type { LauncherConfig } from './config.js';
 import { freePort } from './ports.js';
@@ -95,6 +96,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         startService({ name: 'gateway', script: scriptOf('@hub/gateway/main'), baseUrl: gatewayBase, log, env: { ...env, GATEWAY_PORT: String(gatewayPort), HUB_REGISTRY_MONGODB_URI: storage.registryUri } }),
     });
     started.push(gateway);
+    if (config.documentsDir) await importDocumentsDir({ dir: config.documentsDir, knowledgeUrl: subgraphUrls.knowledge!, signingSecret, log: log.child('documents') });
     return {
       failed,
       gatewayUrl: `${gatewayBase.replace('127.0.0.1', 'localhost')}/graphql`,

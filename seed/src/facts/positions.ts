@@ -21,6 +21,9 @@ const TTH = 'ban-chi-dao-ttdn-thua-thien-hue';
 /** The northern briefing: "Ngày 10-11" (000), "Ngày 10/11" (001); no year in either. */
 const NORTHERN_BRIEFING: PartialDateFact = { month: 11, day: 10, text: 'Ngày 10-11' };
 /** The national conference on 57-KL/TW (004). */
+// 002's meeting has no stated date, but its sources bound it within 2020 (it reviewed the first
+// half of 2020 and set the tasks of the second half): the year in which 002 shows these titles.
+const REVIEW_2020: PartialDateFact = { year: 2020, text: 'kỳ họp sơ kết 6 tháng đầu năm 2020 (held in the second half of 2020)' };
 const NATIONAL_CONFERENCE_2023: PartialDateFact = { year: 2023, month: 10, day: 11, text: 'Chiều 11/10/2023' };
 
 const D000 = 'doc-giao-ban-phia-bac';
@@ -56,13 +59,13 @@ export const positions: PositionFact[] = [
   // ---------- Võ Văn Thưởng (002; the session's date is not given) ----------
   // 002: "Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Trưởng Ban Tuyên giáo Trung ương,
   // Trưởng Ban Chỉ đạo Công tác thông tin đối ngoại Trung ương".
-  { personId: 'vo-van-thuong', title: 'Ủy viên Bộ Chính trị', role: 'MEMBER', agencyId: 'bo-chinh-tri', sources: [D002] },
+  { personId: 'vo-van-thuong', title: 'Ủy viên Bộ Chính trị', role: 'MEMBER', agencyId: 'bo-chinh-tri', attestedOn: [REVIEW_2020], sources: [D002] },
   // "Bí thư Trung ương Đảng" = a Secretary of the Central Committee (a member of its
   // Secretariat), not its General Secretary: role SECRETARY in the Central Committee, as in the
   // glossary ("Secretary of the Party Central Committee").
-  { personId: 'vo-van-thuong', title: 'Bí thư Trung ương Đảng', role: 'SECRETARY', agencyId: 'ban-chap-hanh-tw', sources: [D002] },
-  { personId: 'vo-van-thuong', title: 'Trưởng Ban', role: 'HEAD', agencyId: 'ban-tuyen-giao-tw', sources: [D002] },
-  { personId: 'vo-van-thuong', title: 'Trưởng Ban', role: 'HEAD', committeeId: CENTRAL, sources: [D002] },
+  { personId: 'vo-van-thuong', title: 'Bí thư Trung ương Đảng', role: 'SECRETARY', agencyId: 'ban-chap-hanh-tw', attestedOn: [REVIEW_2020], sources: [D002] },
+  { personId: 'vo-van-thuong', title: 'Trưởng Ban', role: 'HEAD', agencyId: 'ban-tuyen-giao-tw', attestedOn: [REVIEW_2020], sources: [D002] },
+  { personId: 'vo-van-thuong', title: 'Trưởng Ban', role: 'HEAD', committeeId: CENTRAL, attestedOn: [REVIEW_2020], sources: [D002] },
 
   // ---------- Lê Xuân Hiền (003; the meeting's date is not given) ----------
   // 003: "Phó Trưởng Ban Tuyên giáo Tỉnh ủy, Phó Trưởng ban Thường trực Ban Chỉ đạo" (the

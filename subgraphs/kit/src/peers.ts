@@ -50,4 +50,23 @@ export class Peers {
     }
     return unique.filter((_, index) => entities[index] == null);
   }
+
+  /**
+   * Asks another subgraph a question (signed like any gateway request, with the caller's
+   * identity): for the few reads that need another subgraph's facts to filter this one's records.
+   */
+  async query<T>(owner: string, query: string, variables: Record<string, unknown>, identity: Identity): Promise<T> {
+    const url = this.urls.get(owner);
+    if (!url) throw new GraphQLError(`The ${owner} subgraph's URL is not configured (HUB_SUBGRAPH_URLS).`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const body = JSON.stringify({ query, variables });
+    let result: { data?: T; errors?: Array<{ message: string }> };
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signRequest(this.secretOf(owner), identity, body) }, body, signal: AbortSignal.timeout(10_000) });
+      result = (await response.json()) as typeof result;
+    } catch (error) {
+      throw new GraphQLError(`The ${owner} subgraph is unavailable (${(error as Error).message}).`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: owner } });
+    }
+    if (!result.data) throw new GraphQLError(`The ${owner} subgraph could not answer: ${result.errors?.[0]?.message ?? 'no data'}.`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: owner } });
+    return result.data;
+  }
 }

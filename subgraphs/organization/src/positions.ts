@@ -1,3 +1,4 @@
+import type { PositionRole } from './enums.js';
 import { manyBy, notArchived, type SubgraphContext } from '@hub/kit';
 import { Position } from './entities/position.entity.js';
 
@@ -9,8 +10,9 @@ export async function positionsOf(
   field: 'committeeId' | 'agencyId' | 'personId',
   key: string,
   activeOn?: Date | null,
+  role?: PositionRole | null,
 ): Promise<Position[]> {
-  const positions = await manyBy(ctx, Position, field, { where: notArchived(), sort: byRole }).load(key);
+  const positions = (await manyBy(ctx, Position, field, { where: notArchived(), sort: byRole }).load(key)).filter((position) => !role || position.role === role);
   if (!activeOn) return positions;
   const day = activeOn.toISOString().slice(0, 10);
   return positions.filter((position) => position.activeOn(day));

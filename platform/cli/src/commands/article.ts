@@ -4,6 +4,8 @@
  * text states one in a Vietnamese form ("Thứ Năm, 12/10/2023", "ngày 12 tháng 10 năm 2023",
  * "12/10/2023"). Anything that is not text is refused with the reason.
  */
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { CliError } from '../cli.js';
 
 export interface Article {
@@ -93,3 +95,22 @@ export function readArticle(name: string, bytes: Buffer): Article {
   if (!title) throw new CliError('has no text');
   return { title: title.slice(0, 500), text, publishedOn: statedDate(text) };
 }
+
+/** The article files named: files as given, folders' article files (not recursing), in order. */
+export async function articleFiles(paths: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      throw new CliError(`cannot read ${path}: it does not exist (give files or folders of .txt, .md or .html articles).`);
+    }
+    if (info.isDirectory()) {
+      const names = (await readdir(path)).filter((name) => ARTICLE_EXTENSIONS.includes(extname(name).toLowerCase())).sort();
+      files.push(...names.map((name) => join(path, name)));
+    } else files.push(path);
+  }
+  return files;
+}
+

@@ -1,29 +1,11 @@
 /** `hub documents import`: articles from files into the hub, text searchable at once. */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { CliError, EXIT, type CommandGroup } from '../cli.js';
 import { callHub, hubTarget, refusal } from '../hub-client.js';
-import { ARTICLE_EXTENSIONS, givenDate, readArticle } from './article.js';
+import { articleFiles, givenDate, readArticle } from './article.js';
 
 const IMPORT = `mutation ($input: DocumentImportInput!) { importDocument(input: $input) { outcome document { id title } } }`;
-
-/** The article files named: files as given, folders' article files (not recursing), in order. */
-async function articleFiles(paths: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const path of paths) {
-    let info;
-    try {
-      info = await stat(path);
-    } catch {
-      throw new CliError(`cannot read ${path}: it does not exist (give files or folders of .txt, .md or .html articles).`);
-    }
-    if (info.isDirectory()) {
-      const names = (await readdir(path)).filter((name) => ARTICLE_EXTENSIONS.includes(extname(name).toLowerCase())).sort();
-      files.push(...names.map((name) => join(path, name)));
-    } else files.push(path);
-  }
-  return files;
-}
 
 export const documentsCommands: CommandGroup = {
   name: 'documents',

@@ -1,6 +1,9 @@
 import { Embedded, Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { foldText, HubRecord, PartialDate, searchTokens } from '@hub/kit';
 import { Directive, Field, ObjectType } from 'type-graphql';
+import { Mention, type MentionKind } from './mention.embeddable.js';
+
+export const mentionKey = (kind: MentionKind | string, key: string) => `${kind}:${key}`;
 
 @Entity({ collection: 'documents' })
 @ObjectType({ description: 'A document the hub takes facts from: a news report, an official notice.' })
@@ -49,11 +52,22 @@ export class SourceDocument extends HubRecord {
   @Index()
   topics: string[] = [];
 
+  /** The records its text names, found when its text is imported. */
+  @Embedded({ entity: () => Mention, object: true, array: true })
+  @Field(() => [Mention], { description: 'The people, committees, agencies, provinces, conclusions and strategies its text names, most named first (found when the text is imported).' })
+  mentions: Mention[] = [];
+
+  /** "KIND:key" of each mention, indexed: what `mentionedIn` looks up. */
+  @Property({ type: 'array' })
+  @Index()
+  mentionedKeys: string[] = [];
+
   @Property({ type: 'string' })
   @Unique()
   sortKey!: string;
 
   refresh(): this {
+    this.mentionedKeys = this.mentions.map((mention) => mentionKey(mention.kind, mention.key));
     this.searchTokens = searchTokens(this.title, this.summary, this.publisher, this.author, this.text);
     this.sortKey = `${foldText(this.title)} ${this._id}`;
     return this;

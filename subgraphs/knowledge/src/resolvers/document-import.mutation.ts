@@ -9,6 +9,7 @@ import { createRecord, InputCheck, updateRecord, type SubgraphContext } from '@h
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
 import { SourceDocument } from '../entities/source-document.entity.js';
 import { DocumentImportInput } from '../inputs/document-import.input.js';
+import { findMentions, knownNames } from '../mentions.js';
 
 export enum ImportOutcome {
   CREATED = 'CREATED',
@@ -57,16 +58,19 @@ export class DocumentImportMutation {
     await check.assertValid();
 
     const hash = contentHash(text);
+    // The records the text names, linked the moment the article arrives.
+    const mentions = existing?.contentHash === hash ? [] : findMentions(text, await knownNames(ctx));
     if (existing) {
       if (existing.contentHash === hash) return { outcome: ImportOutcome.UNCHANGED, document: existing };
       const document = await updateRecord(ctx, SourceDocument, existing._id, undefined, (record) => {
         // Only the text: a document already in the hub keeps its curated title and date.
         record.text = text;
         record.contentHash = hash;
+        record.mentions = mentions;
       });
       return { outcome: ImportOutcome.TEXT_ADDED, document };
     }
-    const record = Object.assign(new SourceDocument(), { _id: check.newKey(SourceDocument, undefined, title, 'input.title'), title, text, contentHash: hash, origin, publishedOn, language: input.language });
+    const record = Object.assign(new SourceDocument(), { _id: check.newKey(SourceDocument, undefined, title, 'input.title'), title, text, contentHash: hash, mentions, origin, publishedOn, language: input.language });
     await check.assertValid();
     return { outcome: ImportOutcome.CREATED, document: await createRecord(ctx, record, check) };
   }

@@ -14,4 +14,10 @@ export class CommitteeFilter {
 
   @Field(() => String, { nullable: true, description: 'Words of the name, ignoring case and diacritics: "ha noi" finds "Hà Nội".' })
   search?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: committees in which the sources name at least one official (a position); false: those with none.' })
+  hasNamedOfficials?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: committees that organized or took part in at least one event; false: those that did not.' })
+  tookPartInEvents?: boolean;
 }

@@ -1,3 +1,4 @@
+import { PositionRole } from '../enums.js';
 import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, notArchived, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
 import { DateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
@@ -48,8 +49,10 @@ export class AgencyResolver {
   }
 
   @FieldResolver(() => [Position], { description: 'Titles held in this agency; with `activeOn`, only those held that day.' })
-  positions(@Root() agency: Agency, @Ctx() ctx: SubgraphContext, @Arg('activeOn', () => DateResolver, { nullable: true, description: 'Only titles held on this day (ISO date).' }) activeOn?: Date) {
-    return positionsOf(ctx, 'agencyId', agency._id, activeOn);
+  positions(@Root() agency: Agency, @Ctx() ctx: SubgraphContext, @Arg('activeOn', () => DateResolver, { nullable: true, description: 'Only titles held on this day (ISO date).' }) activeOn?: Date,
+    @Arg('role', () => PositionRole, { nullable: true, description: 'Only titles of this kind (HEAD, STANDING_DEPUTY_HEAD, …).' }) role?: PositionRole,
+  ) {
+    return positionsOf(ctx, 'agencyId', agency._id, activeOn, role);
   }
 
   @FieldResolver(() => [SourceDocumentRef], { nullable: true, description: 'The documents that state this record.' })

@@ -1,3 +1,4 @@
+import { PositionRole } from '../enums.js';
 import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, existing, manyBy, MAX_PAGE_SIZE, notArchived, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
@@ -39,6 +40,22 @@ export class CommitteeResolver {
     }
     const search = searchFilter(filter?.search);
     if (search) conditions.push(search);
+    if (filter?.hasNamedOfficials != null) {
+      const held = await ctx.em.find(Position, { $and: [notArchived(), { committeeId: { $exists: true } }] } as never, { fields: ['committeeId'] });
+      const ids = [...new Set(held.map((position) => position.committeeId!))];
+      conditions.push({ _id: filter.hasNamedOfficials ? { $in: ids } : { $nin: ids } });
+    }
+    if (filter?.tookPartInEvents != null) {
+      // Which committees events involve is the events subgraph's to say: one question, one answer.
+      const stats = await ctx.peers.query<{ eventStatistics: { perOrganizer: Array<{ committee: { id: string } }>; participationsPerCommittee: Array<{ committee: { id: string } }> } }>(
+        'events',
+        '{ eventStatistics { perOrganizer { committee { id } } participationsPerCommittee { committee { id } } } }',
+        {},
+        ctx.identity,
+      );
+      const ids = [...new Set([...stats.eventStatistics.perOrganizer, ...stats.eventStatistics.participationsPerCommittee].map((row) => row.committee.id))];
+      conditions.push({ _id: filter.tookPartInEvents ? { $in: ids } : { $nin: ids } });
+    }
     return paginate(ctx, { entity: Committee, where: { $and: conditions }, sortField: 'sortKey', first, after });
   }
 
@@ -68,8 +85,10 @@ export class CommitteeResolver {
   }
 
   @FieldResolver(() => [Position], { description: 'Titles held in this committee; with `activeOn`, only those held that day.' })
-  positions(@Root() committee: Committee, @Ctx() ctx: SubgraphContext, @Arg('activeOn', () => DateResolver, { nullable: true, description: 'Only titles held on this day (ISO date).' }) activeOn?: Date) {
-    return positionsOf(ctx, 'committeeId', committee._id, activeOn);
+  positions(@Root() committee: Committee, @Ctx() ctx: SubgraphContext, @Arg('activeOn', () => DateResolver, { nullable: true, description: 'Only titles held on this day (ISO date).' }) activeOn?: Date,
+    @Arg('role', () => PositionRole, { nullable: true, description: 'Only titles of this kind (HEAD, STANDING_DEPUTY_HEAD, …).' }) role?: PositionRole,
+  ) {
+    return positionsOf(ctx, 'committeeId', committee._id, activeOn, role);
   }
 
   @FieldResolver(() => [SourceDocumentRef], { nullable: true, description: 'The documents that state this record.' })

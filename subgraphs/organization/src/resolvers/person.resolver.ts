@@ -1,3 +1,4 @@
+import { PositionRole } from '../enums.js';
 import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, notArchived, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
 import { DateResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
@@ -30,8 +31,10 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => [Position], { description: 'Titles this person held; with `activeOn`, only those held that day.' })
-  positions(@Root() person: Person, @Ctx() ctx: SubgraphContext, @Arg('activeOn', () => DateResolver, { nullable: true, description: 'Only titles held on this day (ISO date).' }) activeOn?: Date) {
-    return positionsOf(ctx, 'personId', person._id, activeOn);
+  positions(@Root() person: Person, @Ctx() ctx: SubgraphContext, @Arg('activeOn', () => DateResolver, { nullable: true, description: 'Only titles held on this day (ISO date).' }) activeOn?: Date,
+    @Arg('role', () => PositionRole, { nullable: true, description: 'Only titles of this kind (HEAD, STANDING_DEPUTY_HEAD, …).' }) role?: PositionRole,
+  ) {
+    return positionsOf(ctx, 'personId', person._id, activeOn, role);
   }
 
   @FieldResolver(() => [SourceDocumentRef], { nullable: true, description: 'The documents that name this person.' })
