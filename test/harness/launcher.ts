@@ -41,7 +41,7 @@ export function startLauncher(dataDir: string, env: Record<string, string | unde
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const ready = /ready in [\d.]+ s: GraphQL at (\S+)/.exec(output);
+      const ready = /ready in [\d.]+ s: GraphQL at ([^\s"]+)/.exec(output);
       if (ready) resolve({ child, gatewayUrl: ready[1]!, output: () => output });
     };
     child.stderr!.on('data', onData);
