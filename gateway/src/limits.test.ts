@@ -1,6 +1,6 @@
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { maxAliasesRule, maxDepthRule } from './limits.js';
+import { MAX_MERGE_COMPARISONS, maxAliasesRule, maxDepthRule, mergeComparisons } from './limits.js';
 
 const schema = buildSchema('type Node { id: ID, child: Node } type Query { node: Node }');
 const errors = (query: string, rule: ReturnType<typeof maxDepthRule>) => validate(schema, parse(query), [rule]).map((e) => e.message);
@@ -30,5 +30,23 @@ describe('maxAliasesRule', () => {
     expect(errors('{ a: node { x: id } b: node { id } }', maxAliasesRule(2))).toEqual([
       'The query uses 3 aliases; this hub allows at most 2 (HUB_MAX_ALIASES).',
     ]);
+  });
+});
+
+describe('mergeComparisons', () => {
+  it('counts same-named fields and distinct fragments side by side, pair by pair, each fragment once', () => {
+    expect(mergeComparisons(parse('{ node { id child { id } } }'))).toBe(0);
+    expect(mergeComparisons(parse('{ node { id id ... on Node { id } } }'))).toBe(3);
+    expect(mergeComparisons(parse('{ node { ...a ...b ...a } } fragment a on Node { id } fragment b on Node { id }'))).toBe(1);
+    // The 8-level fragment bomb spreads one fragment ten times in each place: nothing to pair.
+    const bomb = ['fragment F0 on Node { id }'];
+    for (let level = 1; level <= 8; level += 1) bomb.push(`fragment F${level} on Node { ${Array.from({ length: 10 }, () => `...F${level - 1}`).join(' ')} }`);
+    expect(mergeComparisons(parse(`{ node { ...F8 } } ${bomb.join(' ')}`))).toBe(0);
+  });
+
+  it('finds the documents that make validation quadratic far above the limit', () => {
+    const sideBySide = `{ node { ${Array.from({ length: 300 }, (_, i) => `...F${i}`).join(' ')} } } ${Array.from({ length: 300 }, (_, i) => `fragment F${i} on Node { id }`).join(' ')}`;
+    expect(mergeComparisons(parse(sideBySide))).toBe((300 * 299) / 2);
+    expect(mergeComparisons(parse(`{ ${'node { id } '.repeat(300)} }`))).toBeGreaterThan(MAX_MERGE_COMPARISONS);
   });
 });

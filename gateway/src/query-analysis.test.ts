@@ -38,6 +38,16 @@ describe('query analysis', () => {
     expect(analyze('query ($n: Int) { committees(first: $n) { totalCount } }', { n: 100 }).cost).toBe(101);
   });
 
+  it('prices a variable left out at its declared default, and a field without first at its schema default', () => {
+    // Leaving $n out does not make a page of 1000 cheap.
+    expect(analyze('query ($n: Int = 1000) { committees(first: $n) { totalCount } }').cost).toBe(1001);
+    expect(analyze('query ($n: Int = 1000) { committees(first: $n) { totalCount } }', { n: 3 }).cost).toBe(4);
+    const withDefault = buildSchema('type C { name: String } type CConnection { nodes: [C!]! } type Query { page(first: Int = 50): CConnection! }');
+    const document = parse('{ page { nodes { name } } }');
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    expect(analyzeOperation(document, operation, withDefault).cost).toBe(1 + 50 * (1 + 1));
+  });
+
   it('prices the 30-alias amplification far above a single page of it', () => {
     const one = 'committees(first: 100) { edges { node { events { edges { node { organizer { positions { title } } } } } } } }';
     const single = analyze(`{ ${one} }`).cost;

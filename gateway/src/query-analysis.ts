@@ -41,17 +41,31 @@ function isList(type: GraphQLType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
-/** The `first` argument's value, from a literal or a variable; undefined when not given. */
-function firstOf(field: FieldNode, variables: Record<string, unknown>): number | undefined {
+/**
+ * The `first` a field will run with: a literal, a variable's value or its declared default, or
+ * the argument's own default in the schema; undefined when none of these says. (A variable whose
+ * default is 1000 and that the request leaves out still fetches 1000: it must be priced so.)
+ */
+function firstOf(
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown> | undefined,
+  variables: Record<string, unknown>,
+  variableDefaults: ReadonlyMap<string, ValueNode>,
+): number | undefined {
+  const literal = (value: ValueNode | undefined): number | undefined => (value?.kind === Kind.INT ? Number(value.value) : undefined);
   const argument = field.arguments?.find((arg) => arg.name.value === 'first');
-  if (!argument) return undefined;
+  const schemaDefault = definition?.args.find((arg) => arg.name === 'first')?.defaultValue;
+  const fallback = typeof schemaDefault === 'number' ? schemaDefault : undefined;
+  if (!argument) return fallback;
   const value: ValueNode = argument.value;
-  if (value.kind === Kind.INT) return Number(value.value);
   if (value.kind === Kind.VARIABLE) {
-    const given = variables[value.name.value];
-    return typeof given === 'number' ? given : undefined;
+    const name = value.name.value;
+    const given = variables[name];
+    if (typeof given === 'number') return given;
+    if (given === undefined) return literal(variableDefaults.get(name)) ?? fallback;
+    return fallback;
   }
-  return undefined;
+  return literal(value) ?? fallback;
 }
 
 /**
@@ -66,6 +80,8 @@ export function analyzeOperation(
 ): Analysis {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const variableDefaults = new Map<string, ValueNode>();
+  for (const definition of operation.variableDefinitions ?? []) if (definition.defaultValue) variableDefaults.set(definition.variable.name.value, definition.defaultValue);
   const done = new Map<string, Analysis>();
   const inProgress = new Set<string>();
 
@@ -108,7 +124,7 @@ export function analyzeOperation(
     const inner = node.selectionSet ? selectionSet(node.selectionSet, returns?.name) : { depth: 0, cost: 0 };
     let times = 1;
     if (definition && node.selectionSet) {
-      const first = firstOf(node, variables);
+      const first = firstOf(node, definition, variables, variableDefaults);
       if (returns?.name.endsWith('Connection')) times = first ?? DEFAULT_PAGE_SIZE;
       // A connection's own lists (edges) hold what the connection's `first` already counted.
       else if (isList(definition.type) && !parentType?.endsWith('Connection')) times = first ?? TYPICAL_LIST_SIZE;

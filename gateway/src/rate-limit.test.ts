@@ -15,15 +15,21 @@ describe('the rate limit', () => {
     expect(limiter.take('a')).toBe(1);
   });
 
-  it('counts a token, else an address, and never keeps the token itself', () => {
-    expect(callerKey(request({ authorization: 'Bearer secret-token' }))).not.toContain('secret-token');
-    expect(callerKey(request({}))).toBe('address:10.0.0.1');
+  it('counts a verified subject, else an address; a made-up token buys no fresh allowance', async () => {
+    const subjectOf = async (authorization: string) => (authorization === 'Bearer good' ? 'analyst-7' : authorization === 'Bearer service' ? null : undefined);
+    expect(await callerKey(request({ authorization: 'Bearer good' }), subjectOf)).toBe('subject:analyst-7');
+    expect(await callerKey(request({ authorization: 'Bearer made-up-1' }), subjectOf)).toBe('address:10.0.0.1');
+    expect(await callerKey(request({ authorization: 'Bearer made-up-2' }), subjectOf)).toBe('address:10.0.0.1');
+    expect(await callerKey(request({}), subjectOf)).toBe('address:10.0.0.1');
+    const service = await callerKey(request({ authorization: 'Bearer service' }), subjectOf);
+    expect(service).toMatch(/^token:/);
+    expect(service).not.toContain('service');
   });
 
-  it('answers 429 with retry-after', () => {
-    const guard = rateLimitGuard(new RateLimiter(1, () => 0));
-    expect(guard(request({}))).toBeUndefined();
-    const refused = guard(request({}))!;
+  it('answers 429 with retry-after', async () => {
+    const guard = rateLimitGuard(new RateLimiter(1, () => 0), async () => undefined);
+    expect(await guard(request({}))).toBeUndefined();
+    const refused = (await guard(request({ authorization: 'Bearer made-up' })))!;
     expect(refused.status).toBe(429);
     expect(refused.headers?.['retry-after']).toBe('60');
     expect(String(refused.body)).toContain('HUB_RATE_LIMIT_PER_MINUTE');

@@ -1,5 +1,5 @@
 /**
- * A per-caller rate limit: each caller (the bearer token, else the client's address) has a
+ * A per-caller rate limit: each caller (a verified token's subject, else the client's address) has a
  * bucket of HUB_RATE_LIMIT_PER_MINUTE requests that refills evenly over a minute. An empty bucket
  * answers 429 with `retry-after` (seconds until one request is allowed again) before any work.
  */
@@ -46,18 +46,29 @@ export class RateLimiter {
   }
 }
 
-/** Who a request counts against: its token (hashed, never kept as is), else its address. */
-export function callerKey(request: RawRequest): string {
+/** Who a token belongs to: its verified subject, or undefined when it is not a valid token. */
+export type VerifiedSubject = (authorization: string) => Promise<string | null | undefined>;
+
+/**
+ * Who a request counts against: the verified token's subject, else the client's address. A token
+ * that does not verify counts against the address, so a stream of made-up tokens cannot buy a
+ * fresh allowance each; a valid token without a subject counts by its hash (never kept as is).
+ */
+export async function callerKey(request: RawRequest, subjectOf: VerifiedSubject): Promise<string> {
   const authorization = request.headers.authorization;
-  if (authorization) return `token:${createHash('sha256').update(authorization).digest('base64url')}`;
+  if (authorization) {
+    const subject = await subjectOf(authorization).catch(() => undefined);
+    if (subject) return `subject:${subject}`;
+    if (subject === null) return `token:${createHash('sha256').update(authorization).digest('base64url')}`;
+  }
   return `address:${request.remoteAddress ?? 'unknown'}`;
 }
 
-export function rateLimitGuard(limiter: RateLimiter): (request: RawRequest) => Reply | undefined {
-  return (request) => {
-    const wait = limiter.take(callerKey(request));
+export function rateLimitGuard(limiter: RateLimiter, subjectOf: VerifiedSubject): (request: RawRequest) => Promise<Reply | undefined> {
+  return async (request) => {
+    const wait = limiter.take(await callerKey(request, subjectOf));
     if (wait === undefined) return undefined;
-    const reply = errorReply(429, 'RATE_LIMITED', `Too many requests from this caller; try again in ${wait} s (the limit is per token, or per address without one: HUB_RATE_LIMIT_PER_MINUTE).`);
+    const reply = errorReply(429, 'RATE_LIMITED', `Too many requests from this caller; try again in ${wait} s (the limit is per signed-in caller, or per address without a valid token: HUB_RATE_LIMIT_PER_MINUTE).`);
     return { ...reply, headers: { ...reply.headers, 'retry-after': String(wait) } };
   };
 }

@@ -15,7 +15,8 @@ import type { GatewayContext } from './context.js';
 import { developmentJwtSecret } from './dev-secret.js';
 import { clientErrorsPlugin, withoutSuggestions } from './client-errors.js';
 import { demandControlPlugin } from './demand-control.js';
-import { maxAliasesRule, maxDepthRule } from './limits.js';
+import { maxAliasesRule, maxDepthRule, mergeCheckPlugin } from './limits.js';
+import { loadIde } from './ide.js';
 import { createPartnerPlane } from './registry/partner-plane.js';
 import { RateLimiter, rateLimitGuard } from './rate-limit.js';
 import { readinessHandler } from './readiness.js';
@@ -112,7 +113,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.HUB_MAX_TOKENS },
     validationRules: [maxDepthRule(config.HUB_MAX_DEPTH), maxAliasesRule(config.HUB_MAX_ALIASES)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), requestLogPlugin(log), ...partners.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), mergeCheckPlugin(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), requestLogPlugin(log), ...partners.plugins],
     formatError: (formatted) => (production ? productionErrors(withoutInternals(formatted)) : withoutInternals(formatted)),
     logger: apolloLogger,
   });
@@ -122,14 +123,17 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     throw new Error(`the supergraph in ${supergraphFile} cannot be served: ${(error as Error).message}`);
   }
 
+  const ide = config.HUB_IDE ? await loadIde() : undefined;
   const handler = graphqlHttpHandler<GatewayContext>({
     apollo,
+    browserPage: ide?.page,
     maxBodyBytes: config.HUB_MAX_BODY_BYTES,
-    guard: rateLimitGuard(new RateLimiter(config.HUB_RATE_LIMIT_PER_MINUTE)),
+    guard: rateLimitGuard(new RateLimiter(config.HUB_RATE_LIMIT_PER_MINUTE), async (authorization) => (await authenticate(authorization)).subject),
     context: async (request) => ({ identity: await authenticate(request.headers.authorization) }),
     routes: {
       ...partners.routes,
       '/': () => jsonReply(200, { service: 'hub gateway', graphql: '/graphql', health: ['/health/live', '/health/ready'] }),
+      ...ide?.routes,
       '/health/live': () => jsonReply(200, { status: 'ok' }),
       '/health/ready': readinessHandler({
         builtIns: new Map(HUB_SUBGRAPHS.map((subgraph) => [subgraph.name, urlOverrides.get(subgraph.name) ?? defaultSubgraphUrl(subgraph)])),

@@ -51,6 +51,17 @@ async function boundedText(response: Response, limit: number, abort: () => void)
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * Why a fetch failed, without where it was going: Node's network errors name the address and
+ * port ("connect ECONNREFUSED 127.0.0.1:4002"), which no answer may show, in any mode.
+ */
+export function withoutAddress(error: Error): string {
+  const cause = (error as { cause?: Error & { code?: string; syscall?: string } }).cause;
+  if (cause?.code) return [cause.syscall, cause.code].filter(Boolean).join(' ');
+  const message = cause?.message ?? error.message;
+  return message.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, 'its address').replace(/\[?[0-9a-f:.]*[0-9a-f]\]?:\d{1,5}\b/gi, 'its address');
+}
+
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(options: SignedDataSourceOptions) {
     const { name, timeoutMs, breaker } = options;
@@ -59,8 +70,9 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       const body = init?.body ?? '';
       const headers = { ...(init?.headers as Record<string, string>) };
       const secret = options.signingSecret();
-      const unavailable = (cause: string) =>
-        new GraphQLError(`The ${name} subgraph is unavailable: ${cause}.`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: name } });
+      // The full error (with the address) stays on originalError, for the log; callers get the cause.
+      const unavailable = (cause: string, originalError?: Error) =>
+        new GraphQLError(`The ${name} subgraph is unavailable: ${cause}.`, { originalError, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: name } });
       if (!secret || secret.length === 0) throw unavailable('the registry has no signing secret for it');
       // Requests made outside a client operation (none today) carry no scopes at all.
       const signed = signRequest(secret, headers[SIGNATURE_HEADERS.identity] ?? NO_ONE, body);
@@ -83,8 +95,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         const cause =
           (error as Error).name === 'TimeoutError' || (error as { cause?: Error }).cause?.name === 'TimeoutError'
             ? `no answer within ${timeoutMs} ms`
-            : ((error as { cause?: Error }).cause?.message ?? (error as Error).message);
-        throw unavailable(cause);
+            : withoutAddress(error as Error);
+        throw unavailable(cause, error as Error);
       }
     };
     super({ url: options.url, fetcher });

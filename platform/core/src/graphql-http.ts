@@ -39,6 +39,8 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
    */
   routes?: Record<string, RouteHandler>;
   path?: string;
+  /** What a browser gets when it opens the GraphQL path itself (GET, asking for HTML): the IDE. */
+  browserPage?: RouteHandler;
   maxBodyBytes?: number;
   onError?: (error: unknown) => void;
 }
@@ -100,6 +102,9 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
     const route = findRoute(options.routes, url.pathname);
     if (route) return route(request);
     if (url.pathname !== path) return errorReply(404, 'NOT_FOUND', `No route ${url.pathname}; GraphQL is served at ${path}.`);
+    if (options.browserPage && request.method === 'GET' && !url.searchParams.has('query') && String(req.headers.accept ?? '').includes('text/html')) {
+      return options.browserPage(request);
+    }
 
     const refused = await options.guard?.(request);
     if (refused) return refused;

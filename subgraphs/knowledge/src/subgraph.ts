@@ -12,6 +12,7 @@ import { DocumentImportMutation } from './resolvers/document-import.mutation.js'
 import { DocumentSearchResolver } from './resolvers/document-search.resolver.js';
 import { DocumentMutations } from './resolvers/document.mutations.js';
 import { SourceDocumentResolver } from './resolvers/source-document.resolver.js';
+import { DocumentStatisticsResolver } from './resolvers/statistics.resolver.js';
 import { StrategyMutations } from './resolvers/strategy.mutations.js';
 import { StrategyResolver } from './resolvers/strategy.resolver.js';
 import { TopicResolver } from './resolvers/topic.resolver.js';
@@ -23,6 +24,7 @@ export const knowledge: SubgraphDefinition = {
   entities: [Conclusion, Strategy, SourceDocument, Topic, Mention, PartialDate],
   resolvers: [ConclusionResolver, StrategyResolver, SourceDocumentResolver, TopicResolver, ConclusionMutations, StrategyMutations, DocumentMutations, DocumentImportMutation, DocumentSearchResolver,
     MentionResolver,
+    DocumentStatisticsResolver,
     mentionedInResolver(PersonRef, MentionKind.PERSON, (p) => p.id, 'Person'),
     mentionedInResolver(CommitteeRef, MentionKind.COMMITTEE, (p) => p.id, 'Committee'),
     mentionedInResolver(AgencyRef, MentionKind.AGENCY, (p) => p.id, 'Agency'),

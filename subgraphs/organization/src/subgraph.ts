@@ -14,6 +14,7 @@ import { PersonResolver } from './resolvers/person.resolver.js';
 import { PositionMutations } from './resolvers/position.mutations.js';
 import { PositionResolver } from './resolvers/position.resolver.js';
 import { ProvinceResolver } from './resolvers/province.resolver.js';
+import { CommitteeStatisticsResolver } from './resolvers/statistics.resolver.js';
 
 /** Committees, member agencies, people and their positions, provinces. */
 export const organization: SubgraphDefinition = {
@@ -30,6 +31,7 @@ export const organization: SubgraphDefinition = {
     AgencyMutations,
     PersonMutations,
     PositionMutations,
+    CommitteeStatisticsResolver,
   ],
   orphanedTypes: [SourceDocumentRef],
   references: {
