@@ -34,12 +34,18 @@ const writer = await mintToken({ secret: await developmentJwtSecret(dataDir), su
 /** The hub's processes (children of this one, and the store's own) with their RSS in MB. */
 function memory(): Array<{ name: string; rssMb: number }> {
   const lines = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n').filter(Boolean);
-  const named = lines.map((line) => {
+  const named = lines.flatMap((line) => {
     const [pid, ...args] = line.trim().split(/\s+/);
     const command = args.join(' ');
+    if (command.startsWith('ps ')) return [];
     const name = /ferretdb-hub/.test(command) ? 'store' : /gateway/.test(command) ? 'gateway' : (/subgraphs\/(\w+)/.exec(command)?.[1] ?? command.slice(0, 30));
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return { name, rssMb: Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024) };
+    let status: string;
+    try {
+      status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    } catch {
+      return []; // ended meanwhile (a restart)
+    }
+    return [{ name, rssMb: Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024) }];
   });
   return [{ name: 'launcher+load', rssMb: Math.round(process.memoryUsage().rss / 1_048_576) }, ...named];
 }
@@ -82,7 +88,7 @@ const began = Date.now();
 const report = () => {
   const seconds = (Date.now() - began) / 1000;
   const rss = memory().map((p) => `${p.name} ${p.rssMb} MB`).join(', ');
-  console.log(`[${seconds.toFixed(0).padStart(4)} s] reads ok ${counts.ok}, read errors ${counts.errors}, writes ${counts.writes}, failed writes ${counts.failedWrites}, ${((counts.ok + counts.writes) / seconds).toFixed(1)} req/s | RSS: ${rss}`);
+  console.log(`[${seconds.toFixed(0).padStart(4)} s] reads ok ${counts.ok}, read errors ${counts.errors}, writes ${counts.writes}, failed writes ${counts.failedWrites}, ${seconds < 1 ? "0.0" : ((counts.ok + counts.writes) / seconds).toFixed(1)} req/s | RSS: ${rss}`);
 };
 console.log(`soak: ${MINUTES} min at concurrency ${CONCURRENCY} against ${hub.gatewayUrl}`);
 report();
