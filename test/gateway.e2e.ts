@@ -110,6 +110,8 @@ describe('a subgraph that is down', () => {
     expect(result.body.data).toEqual({ committee: { code: 'ban-chi-dao-ttdn-tw' }, conclusion: null });
     expect(result.body.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'knowledge' });
     expect(result.body.errors?.[0]?.message).toContain('knowledge subgraph is unavailable: connect ECONNREFUSED');
+    // Node names the address it could not reach; no answer repeats it, in development either.
+    expect(JSON.stringify(result.body)).not.toContain(new URL(deadUrl).host);
   });
 });
 

@@ -35,6 +35,21 @@ describe('abusive documents cost a clear 400, not the hub\'s time', () => {
     expect(health.status).toBe(200);
   });
 
+  it('refuses, before validating it, a document that would make validation quadratic (300 fragments side by side)', async () => {
+    const sideBySide = `{ committees(first: 1) { edges { node { ${Array.from({ length: 300 }, (_, i) => `...F${i}`).join(' ')} } } } } ${Array.from({ length: 300 }, (_, i) => `fragment F${i} on Committee { name }`).join(' ')}`;
+    const { status, body } = await graphql(sideBySide);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(body.errors?.[0]?.message).toMatch(/44850 pairs .* at most 1000/);
+  });
+
+  it('prices a page size left to a variable\'s default as that default', async () => {
+    const query = `query ($n: Int = 100) { ${Array.from({ length: 30 }, (_, i) => `a${i}: committees(first: $n) { edges { node { events(first: $n) { edges { node { organizer { positions { title } } } } } } } }`).join(' ')} }`;
+    const { status, body } = await graphql(query);
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+  });
+
   it('serves realistic analyst queries and tells them their cost', async () => {
     const { body } = await graphql('{ committees(first: 64) { edges { node { name province { name region } events(first: 5) { totalCount edges { node { title participants { role person { fullName } } } } } } } } }');
     expect(body.errors).toBeUndefined();
@@ -87,7 +102,9 @@ describe('a per-caller rate limit', () => {
       const refused = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ topics { code } }"}' });
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-      // Another caller (a token) has its own allowance.
+      // A made-up token buys no fresh allowance: it still counts against the address.
+      expect((await graphql('{ topics { code } }', { url, token: 'made.up.token' })).status).toBe(429);
+      // Another caller (a valid token) has its own allowance.
       expect((await graphql('{ topics { code } }', { url, token: await token(['hub:read']) })).status).toBe(200);
     } finally {
       await server.close();
@@ -123,6 +140,20 @@ describe('production says nothing about internals', () => {
     const { body } = await graphql('{ peple { totalCount } }', { url });
     expect(body.errors?.[0]?.message).toContain('peple');
     expect(JSON.stringify(body)).not.toMatch(/Did you mean|people/);
+  });
+
+  it.each([
+    ['an argument', '{ committees(frist: 1) { totalCount } }', 'frist', /"first"/],
+    ['an enum value', '{ events(filter: { kind: CONFERENSE }) { totalCount } }', 'CONFERENSE', /CONFERENCE/],
+    ['an input field', '{ events(filter: { knid: CONFERENCE }) { totalCount } }', 'knid', /"kind"/],
+    ['a type', 'query ($f: EventFiltre) { events(filter: $f) { totalCount } }', 'EventFiltre', /"EventFilter"/],
+    ['an enum value in a variable', 'query ($f: EventFilter) { events(filter: $f) { totalCount } }', 'CONFERENSE', /"CONFERENCE"/],
+  ])('gives no suggestion for %s', async (_what, query, mistake, suggestion) => {
+    const { status, body } = await graphql(query, { url, variables: { f: { kind: 'CONFERENSE' } } });
+    expect(status).toBe(400);
+    expect(JSON.stringify(body)).toContain(mistake);
+    expect(JSON.stringify(body)).not.toMatch(/Did you mean/);
+    expect(JSON.stringify(body)).not.toMatch(suggestion);
   });
 
   it('names no library in a refused token', async () => {

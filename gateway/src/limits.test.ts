@@ -1,6 +1,6 @@
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { MAX_MERGE_COMPARISONS, maxAliasesRule, maxDepthRule, mergeComparisons } from './limits.js';
+import { MAX_MERGE_COMPARISONS, maxAliasesRule, maxDepthRule, mergeCheckGuard, mergeComparisons } from './limits.js';
 
 const schema = buildSchema('type Node { id: ID, child: Node } type Query { node: Node }');
 const errors = (query: string, rule: ReturnType<typeof maxDepthRule>) => validate(schema, parse(query), [rule]).map((e) => e.message);
@@ -48,5 +48,26 @@ describe('mergeComparisons', () => {
     const sideBySide = `{ node { ${Array.from({ length: 300 }, (_, i) => `...F${i}`).join(' ')} } } ${Array.from({ length: 300 }, (_, i) => `fragment F${i} on Node { id }`).join(' ')}`;
     expect(mergeComparisons(parse(sideBySide))).toBe((300 * 299) / 2);
     expect(mergeComparisons(parse(`{ ${'node { id } '.repeat(300)} }`))).toBeGreaterThan(MAX_MERGE_COMPARISONS);
+  });
+});
+
+describe('mergeCheckGuard', () => {
+  const post = (query: string) => ({ method: 'POST', url: new URL('http://x/graphql'), headers: {}, body: Buffer.from(JSON.stringify({ query })) });
+  const sideBySide = `{ node { ${Array.from({ length: 300 }, (_, i) => `...F${i}`).join(' ')} } } ${Array.from({ length: 300 }, (_, i) => `fragment F${i} on Node { id }`).join(' ')}`;
+
+  it('answers 400 naming the pairs and the limit, by POST or GET', () => {
+    const refused = mergeCheckGuard(3000)(post(sideBySide))!;
+    expect(refused.status).toBe(400);
+    expect(String(refused.body)).toContain('44850 pairs');
+    expect(String(refused.body)).toContain('QUERY_TOO_COMPLEX');
+    const get = { method: 'GET', url: new URL(`http://x/graphql?query=${encodeURIComponent(sideBySide)}`), headers: {}, body: Buffer.alloc(0) };
+    expect(mergeCheckGuard(3000)(get)?.status).toBe(400);
+  });
+
+  it('leaves ordinary, unreadable and oversized documents to Apollo', () => {
+    expect(mergeCheckGuard(3000)(post('{ node { id } }'))).toBeUndefined();
+    expect(mergeCheckGuard(3000)(post('{ node { '))).toBeUndefined();
+    expect(mergeCheckGuard(100)(post(sideBySide))).toBeUndefined();
+    expect(mergeCheckGuard(3000)({ ...post(''), body: Buffer.from('not json') })).toBeUndefined();
   });
 });

@@ -1,11 +1,10 @@
 /**
  * Limits that stop abusive queries during validation, before the query planner or any subgraph
  * sees them. (The token limit is applied while parsing: see parseOptions in server.ts; the merge
- * check right after parsing, so that validation itself cannot be made slow.)
+ * check before Apollo sees the request, so that validation itself cannot be made slow.)
  */
-import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type ASTVisitor, type DocumentNode, type SelectionSetNode, type ValidationContext } from 'graphql';
-import type { GatewayContext } from './context.js';
+import { errorReply, type RawRequest, type Reply } from '@hub/core';
+import { GraphQLError, Kind, parse, type ASTVisitor, type DocumentNode, type SelectionSetNode, type ValidationContext } from 'graphql';
 import { analyzeOperation } from './query-analysis.js';
 
 function limitError(message: string): GraphQLError {
@@ -76,29 +75,41 @@ export function mergeComparisons(document: DocumentNode): number {
 }
 
 /** Far above any real query (a few repeated names, a dozen fragments), far below a slow check. */
-export const MAX_MERGE_COMPARISONS = 2000;
+export const MAX_MERGE_COMPARISONS = 1000;
+
+/** The query text a GraphQL request carries (a JSON body's `query`, or GET's `query` parameter). */
+function queryOf(request: RawRequest): string | undefined {
+  if (request.method === 'GET') return request.url.searchParams.get('query') ?? undefined;
+  try {
+    const body = JSON.parse(request.body.toString('utf8')) as { query?: unknown };
+    return typeof body?.query === 'string' ? body.query : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
- * Refuses, right after parsing and before validation, a document that would make validation
- * itself slow (see mergeComparisons).
+ * Refuses, before Apollo parses and validates it, a document that would make validation itself
+ * slow (see mergeComparisons). It runs as an HTTP guard because Apollo turns anything thrown
+ * between parsing and validation into a 500; parsing twice costs a millisecond at most, since
+ * the token limit bounds the document. Anything it cannot read is left for Apollo to answer.
  */
-export function mergeCheckPlugin(limit = MAX_MERGE_COMPARISONS): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async parsingDidStart(requestContext) {
-          return async (error?: Error) => {
-            if (error || !requestContext.document) return;
-            const pairs = mergeComparisons(requestContext.document);
-            if (pairs > limit) {
-              // Thrown here, it becomes this request's answer (400), before validation starts.
-              throw limitError(
-                `The query repeats itself too much to check: ${pairs} pairs of same-named fields or fragments spread side by side would have to be compared; this hub compares at most ${limit}. Spread fewer fragments in one place, or give repeated fields aliases.`,
-              );
-            }
-          };
-        },
-      };
-    },
+export function mergeCheckGuard(maxTokens: number, limit = MAX_MERGE_COMPARISONS): (request: RawRequest) => Reply | undefined {
+  return (request) => {
+    const query = queryOf(request);
+    if (!query) return undefined;
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens, noLocation: true });
+    } catch {
+      return undefined;
+    }
+    const pairs = mergeComparisons(document);
+    if (pairs <= limit) return undefined;
+    return errorReply(
+      400,
+      'QUERY_TOO_COMPLEX',
+      `The query repeats itself too much to check: ${pairs} pairs of same-named fields or fragments spread side by side would have to be compared; this hub compares at most ${limit}. Spread fewer fragments in one place, or give repeated fields aliases.`,
+    );
   };
 }

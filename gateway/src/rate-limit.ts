@@ -72,3 +72,16 @@ export function rateLimitGuard(limiter: RateLimiter, subjectOf: VerifiedSubject)
     return { ...reply, headers: { ...reply.headers, 'retry-after': String(wait) } };
   };
 }
+
+type Guard = (request: RawRequest) => Promise<Reply | undefined> | Reply | undefined;
+
+/** Several guards as one: each in turn, the first refusal answers. */
+export function firstRefusal(...guards: Guard[]): Guard {
+  return async (request) => {
+    for (const guard of guards) {
+      const refused = await guard(request);
+      if (refused) return refused;
+    }
+    return undefined;
+  };
+}

@@ -15,10 +15,10 @@ import type { GatewayContext } from './context.js';
 import { developmentJwtSecret } from './dev-secret.js';
 import { clientErrorsPlugin, withoutSuggestions } from './client-errors.js';
 import { demandControlPlugin } from './demand-control.js';
-import { maxAliasesRule, maxDepthRule, mergeCheckPlugin } from './limits.js';
+import { maxAliasesRule, maxDepthRule, mergeCheckGuard } from './limits.js';
 import { loadIde } from './ide.js';
 import { createPartnerPlane } from './registry/partner-plane.js';
-import { RateLimiter, rateLimitGuard } from './rate-limit.js';
+import { firstRefusal, RateLimiter, rateLimitGuard } from './rate-limit.js';
 import { readinessHandler } from './readiness.js';
 import { SignedDataSource } from './signed-data-source.js';
 import { defaultSupergraphFile, readSupergraph, supergraphFromFile } from './supergraph.js';
@@ -113,7 +113,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.HUB_MAX_TOKENS },
     validationRules: [maxDepthRule(config.HUB_MAX_DEPTH), maxAliasesRule(config.HUB_MAX_ALIASES)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), mergeCheckPlugin(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), requestLogPlugin(log), ...partners.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), requestLogPlugin(log), ...partners.plugins],
     formatError: (formatted) => (production ? productionErrors(withoutInternals(formatted)) : withoutInternals(formatted)),
     logger: apolloLogger,
   });
@@ -128,7 +128,10 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     apollo,
     browserPage: ide?.page,
     maxBodyBytes: config.HUB_MAX_BODY_BYTES,
-    guard: rateLimitGuard(new RateLimiter(config.HUB_RATE_LIMIT_PER_MINUTE), async (authorization) => (await authenticate(authorization)).subject),
+    guard: firstRefusal(
+      rateLimitGuard(new RateLimiter(config.HUB_RATE_LIMIT_PER_MINUTE), async (authorization) => (await authenticate(authorization)).subject),
+      mergeCheckGuard(config.HUB_MAX_TOKENS),
+    ),
     context: async (request) => ({ identity: await authenticate(request.headers.authorization) }),
     routes: {
       ...partners.routes,
