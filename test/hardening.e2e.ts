@@ -156,6 +156,23 @@ describe('production says nothing about internals', () => {
     expect(JSON.stringify(body)).not.toMatch(suggestion);
   });
 
+  it('names no library when refusing introspection', async () => {
+    const { status, body } = await graphql('{ __schema { queryType { name } } }', { url });
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toContain('HUB_INTROSPECTION');
+    expect(JSON.stringify(body)).not.toMatch(/apollo/i);
+  });
+
+  it('names no library when refusing a request that could be a cross-site forgery', async () => {
+    const forged = await fetch(`${url}?query=${encodeURIComponent('{ topics { code } }')}`);
+    expect(forged.status).toBe(400);
+    const text = await forged.text();
+    expect(text).toContain('x-hub-preflight');
+    expect(text).not.toMatch(/apollo/i);
+    const marked = await fetch(`${url}?query=${encodeURIComponent('{ topics { code } }')}`, { headers: { 'x-hub-preflight': '1' } });
+    expect(marked.status).toBe(200);
+  });
+
   it('names no library in a refused token', async () => {
     const { status, body } = await graphql('{ topics { code } }', { url, token: 'abc.def.ghi' });
     expect(status).toBe(401);

@@ -16,6 +16,7 @@ import {
   visit,
   visitWithTypeInfo,
   TypeInfo,
+  type GraphQLFormattedError,
   type GraphQLInputType,
   type GraphQLSchema,
   type ValueNode,
@@ -137,4 +138,24 @@ export function clientErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
 /** Schema suggestions ("Did you mean …?") tell a stranger what the schema holds; production drops them. */
 export function withoutSuggestions(message: string): string {
   return message.replace(/\s*Did you mean .*$/s, '');
+}
+
+/** Headers that mark a request as sent by a program, not a cross-site form (any one, non-empty). */
+export const PREFLIGHT_HEADERS = ['x-hub-preflight', 'apollo-require-preflight', 'x-apollo-operation-name'];
+
+/**
+ * Refusals that the server library words in its own name ("…not allowed by Apollo Server…",
+ * its CSRF headers), said in the hub's words: a caller learns what to do, not what runs here.
+ */
+export function inHubWords(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.validationErrorCode === 'INTROSPECTION_DISABLED') {
+    return { ...formatted, message: 'This hub does not answer schema queries (__schema, __type): introspection is off here (HUB_INTROSPECTION).' };
+  }
+  if (formatted.message.startsWith('This operation has been blocked as a potential Cross-Site Request Forgery')) {
+    return {
+      ...formatted,
+      message: `This request was refused as a possible cross-site request forgery: send it with "Content-Type: application/json", or with a non-empty "${PREFLIGHT_HEADERS[0]}" header.`,
+    };
+  }
+  return formatted;
 }

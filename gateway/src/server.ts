@@ -13,7 +13,7 @@ import { createAuthenticator } from './auth.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { developmentJwtSecret } from './dev-secret.js';
-import { clientErrorsPlugin, withoutSuggestions } from './client-errors.js';
+import { clientErrorsPlugin, inHubWords, PREFLIGHT_HEADERS, withoutSuggestions } from './client-errors.js';
 import { demandControlPlugin } from './demand-control.js';
 import { maxAliasesRule, maxDepthRule, mergeCheckGuard } from './limits.js';
 import { loadIde } from './ide.js';
@@ -109,12 +109,12 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     introspection: config.HUB_INTROSPECTION,
     // Stacks go to the log, never to callers: analysts need the sentence, not the frames.
     includeStacktraceInErrorResponses: false,
-    csrfPrevention: true,
+    csrfPrevention: { requestHeaders: PREFLIGHT_HEADERS },
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.HUB_MAX_TOKENS },
     validationRules: [maxDepthRule(config.HUB_MAX_DEPTH), maxAliasesRule(config.HUB_MAX_ALIASES)],
     plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), requestLogPlugin(log), ...partners.plugins],
-    formatError: (formatted) => (production ? productionErrors(withoutInternals(formatted)) : withoutInternals(formatted)),
+    formatError: (formatted) => (production ? productionErrors(withoutInternals(inHubWords(formatted))) : withoutInternals(inHubWords(formatted))),
     logger: apolloLogger,
   });
   try {
