@@ -161,15 +161,4 @@ describe('counting, in one request', () => {
     const published = stats.perPublisher.reduce((sum: number, p: { count: number }) => sum + p.count, 0);
     expect(published + stats.unknownPublisher).toBe(stats.total);
   });
-
-  it('counts committees per region with and without events, and events per region', async () => {
-    const data = await ask('{ committeeStatistics { perRegion { region committees withEvents withoutEvents events } } documentStatistics { total perYear { year count } unknownYear } }');
-    const north = data.committeeStatistics.perRegion.find((r: { region: string }) => r.region === 'NORTH');
-    expect(north).toMatchObject({ committees: 25, withEvents: 25, withoutEvents: 0 });
-    expect(north.events).toBeGreaterThanOrEqual(1);
-    const central = data.committeeStatistics.perRegion.find((r: { region: string }) => r.region === 'CENTRAL');
-    expect(central).toMatchObject({ committees: 19, withEvents: 1, withoutEvents: 18 });
-    expect(data.documentStatistics.total).toBeGreaterThanOrEqual(5);
-    expect(data.documentStatistics.perYear).toEqual(expect.arrayContaining([{ year: 2023, count: expect.any(Number) }]));
-  });
 });
