@@ -5,6 +5,7 @@
  * part and in what roles, the 25 northern committees at the northern briefing, the named bridge
  * point of the 2023 conference, counts per year, kind and person, and filters by participant.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { graphql } from './harness/client.js';
 
@@ -160,5 +161,24 @@ describe('counting, in one request', () => {
     expect(dated + stats.unknownYear).toBe(stats.total);
     const published = stats.perPublisher.reduce((sum: number, p: { count: number }) => sum + p.count, 0);
     expect(published + stats.unknownPublisher).toBe(stats.total);
+  });
+});
+
+describe("the analysts' guide", () => {
+  /** The queries of docs/analysts.md: each starts at the beginning of a line inside a graphql block. */
+  const guide = readFileSync(new URL('../docs/analysts.md', import.meta.url), 'utf8');
+  const examples = [...guide.matchAll(/```graphql\n([\s\S]*?)```/g)].flatMap((block) =>
+    block[1]!
+      .split(/\n(?=[{#])/)
+      .map((part) => part.replace(/^#.*$/gm, '').trim())
+      .filter(Boolean),
+  );
+
+  it('has examples, and every one of them is answered without an error', async () => {
+    expect(examples.length).toBeGreaterThanOrEqual(10);
+    for (const example of examples) {
+      const { body } = await graphql(example);
+      expect(body.errors, `${example}\n${JSON.stringify(body.errors)}`).toBeUndefined();
+    }
   });
 });
