@@ -79,6 +79,13 @@ describe('client mistakes are client errors', () => {
     expect(body.errors?.[0]?.message).toContain('$f.from');
   });
 
+  it('answers a variable of the wrong built-in type with BAD_USER_INPUT naming it', async () => {
+    const { status, body } = await graphql('query ($n: Int) { committees(first: $n) { totalCount } }', { variables: { n: 'ten' } });
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.message).toContain('$n');
+  });
+
   it('answers an unknown operationName with 400', async () => {
     const response = await fetch(hub().gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query A { topics { code } }', operationName: 'B' }) });
     expect(response.status).toBe(400);
