@@ -7,7 +7,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { defaultSubgraphUrl, HUB_SUBGRAPHS } from '@hub/schema';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { graphqlHttpHandler, hasScope, jsonReply, parseSubgraphUrls, requestLogPlugin, type Logger } from '@hub/core';
+import { graphqlHttpHandler, hasScope, jsonReply, parseSubgraphUrls, requestLogPlugin, requestMetricsPlugin, metricsRoute, type Logger } from '@hub/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createAuthenticator } from './auth.js';
 import type { GatewayConfig } from './config.js';
@@ -20,7 +20,8 @@ import { loadIde } from './ide.js';
 import { createPartnerPlane } from './registry/partner-plane.js';
 import { firstRefusal, RateLimiter, rateLimitGuard } from './rate-limit.js';
 import { readinessHandler } from './readiness.js';
-import { SignedDataSource } from './signed-data-source.js';
+import { gatewayMetrics } from './metrics.js';
+import { scrubAddresses, SignedDataSource } from './signed-data-source.js';
 import { defaultSupergraphFile, readSupergraph, supergraphFromFile } from './supergraph.js';
 
 export interface Gateway {
@@ -50,9 +51,11 @@ const scopePlugin: ApolloServerPlugin<GatewayContext> = {
  * them in `extensions.response`); the log keeps them.
  */
 function withoutInternals(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  if (!formatted.extensions || !('response' in formatted.extensions || 'exception' in formatted.extensions)) return formatted;
+  if (!formatted.extensions) return formatted;
   const { response: _response, exception: _exception, ...extensions } = formatted.extensions;
-  return { ...formatted, extensions };
+  // A subgraph's own message may name where it runs or what it called; the log keeps it as it was.
+  const message = extensions.serviceName ? scrubAddresses(formatted.message) : formatted.message;
+  return { ...formatted, message, extensions };
 }
 
 /** In production, internal failures say which subgraph failed but not how (no addresses, no stacks). */
@@ -90,17 +93,18 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
   // A supergraph file named explicitly is followed as it is; otherwise the registry's versions are.
   const partners = await createPartnerPlane({ config, log, authenticate, fallbackSupergraph: supergraphSdl, followFile: config.HUB_SUPERGRAPH_FILE !== undefined });
 
+  const metrics = gatewayMetrics(partners.breakerStates);
   const gateway = new ApolloGateway({
     supergraphSdl: partners.supergraph ?? supergraphFromFile(supergraphFile, supergraphSdl, log),
     buildService: ({ name, url }) =>
-      new SignedDataSource({
+      metrics.instrument(name, new SignedDataSource({
         name,
         url: urlOverrides.get(name) ?? url!,
         signingSecret: partners.secretFor(name),
         timeoutMs: config.HUB_SUBGRAPH_TIMEOUT_MS,
         maxResponseBytes: config.HUB_SUBGRAPH_MAX_RESPONSE_BYTES,
         breaker: partners.breakerFor(name),
-      }),
+      })),
     logger: apolloLogger,
   });
 
@@ -113,7 +117,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.HUB_MAX_TOKENS },
     validationRules: [maxDepthRule(config.HUB_MAX_DEPTH), maxAliasesRule(config.HUB_MAX_ALIASES)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), requestLogPlugin(log), ...partners.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), requestLogPlugin(log), requestMetricsPlugin(metrics), ...partners.plugins],
     formatError: (formatted) => (production ? productionErrors(withoutInternals(inHubWords(formatted))) : withoutInternals(inHubWords(formatted))),
     logger: apolloLogger,
   });
@@ -138,6 +142,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
       '/': () => jsonReply(200, { service: 'hub gateway', graphql: '/graphql', health: ['/health/live', '/health/ready'] }),
       ...ide?.routes,
       '/health/live': () => jsonReply(200, { status: 'ok' }),
+      '/metrics': metricsRoute(metrics),
       '/health/ready': readinessHandler({
         builtIns: new Map(HUB_SUBGRAPHS.map((subgraph) => [subgraph.name, urlOverrides.get(subgraph.name) ?? defaultSubgraphUrl(subgraph)])),
         breakerStates: partners.breakerStates,

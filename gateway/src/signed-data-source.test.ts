@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { withoutAddress } from './signed-data-source.js';
+import { scrubAddresses, withoutAddress } from './signed-data-source.js';
 
 /** A port nothing listens on: opened, noted, closed. */
 async function closedPort(): Promise<number> {
@@ -27,5 +27,7 @@ describe('describing a failed subgraph call', () => {
   it('strips URLs and host:port pairs from other messages', () => {
     expect(withoutAddress(new Error('request to http://10.1.2.3:4002/graphql failed'))).toBe('request to its address failed');
     expect(withoutAddress(new Error('socket to [::1]:4003 closed'))).toBe('socket to its address closed');
+    expect(scrubAddresses('cannot reach localhost or db.internal:27017')).toBe('cannot reach its address or its address');
+    expect(scrubAddresses('The events subgraph could not answer: no data.')).toBe('The events subgraph could not answer: no data.');
   });
 });

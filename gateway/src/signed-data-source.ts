@@ -58,8 +58,12 @@ async function boundedText(response: Response, limit: number, abort: () => void)
 export function withoutAddress(error: Error): string {
   const cause = (error as { cause?: Error & { code?: string; syscall?: string } }).cause;
   if (cause?.code) return [cause.syscall, cause.code].filter(Boolean).join(' ');
-  const message = cause?.message ?? error.message;
-  return message.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, 'its address').replace(/\[?[0-9a-f:.]*[0-9a-f]\]?:\d{1,5}\b/gi, 'its address');
+  return scrubAddresses(cause?.message ?? error.message);
+}
+
+/** A text with every URL and host:port pair in it replaced by "its address". */
+export function scrubAddresses(text: string): string {
+  return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, 'its address').replace(/(?:\[[0-9a-f:.]+\]|\b[a-z0-9][a-z0-9.-]*):\d{2,5}\b/gi, 'its address').replace(/\blocalhost\b/gi, 'its address');
 }
 
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
