@@ -8,3 +8,4 @@ export * from './subgraph-urls.js';
 export * from './request-log.js';
 export * from './hub-variables.js';
 export * from './subgraph-secret.js';
+export * from './metrics.js';

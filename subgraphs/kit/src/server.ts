@@ -10,7 +10,9 @@ import {
   errorReply,
   graphqlHttpHandler,
   jsonReply,
+  metricsRoute,
   requestLogPlugin,
+  requestMetricsPlugin,
   MAX_CLOCK_SKEW_MS,
   NonceCache,
   SIGNATURE_HEADERS,
@@ -22,6 +24,7 @@ import {
 } from '@hub/core';
 import type { SubgraphConfig } from './config.js';
 import { LoaderCache, type SubgraphContext } from './context.js';
+import { subgraphMetrics } from './metrics.js';
 import type { Database } from './orm.js';
 import { Peers } from './peers.js';
 import type { FederatedSchema } from './schema.js';
@@ -42,11 +45,13 @@ export interface SubgraphServerOptions {
 export async function createSubgraphServer(options: SubgraphServerOptions): Promise<SubgraphServer> {
   const { name, database, config, log } = options;
   const production = config.env === 'production';
+  const requests = { served: 0, refused: 0 };
+  const metrics = subgraphMetrics(name, database, () => requests);
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema.schema,
     // Only the gateway talks to a subgraph; people use the gateway's IDE.
     // No landing page (people use the gateway's) and no Apollo Studio traces (nothing leaves the hub).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogPlugin(log)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogPlugin(log), requestMetricsPlugin(metrics)],
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     // A database that cannot be reached is named as such (the gateway passes it on with this
@@ -68,7 +73,6 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
   // Every nonce seen within the window (plus the allowed clock skew): a captured request is refused the second time.
   const nonces = new NonceCache(config.signatureMaxAgeMs + MAX_CLOCK_SKEW_MS);
   const peers = new Peers(config.peerUrls, (owner) => subgraphSecret(config.signingSecret, owner));
-  const requests = { served: 0, refused: 0 };
   const guard = (request: RawRequest) => {
     if (request.method !== 'POST') {
       requests.refused += 1;
@@ -106,19 +110,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
           return jsonReply(503, { status: 'unavailable', subgraph: name, reason: `database ${database.dbName}: ${(error as Error).message}` });
         }
       },
-      '/metrics': () => ({
-        status: 200,
-        headers: { 'content-type': 'text/plain; version=0.0.4' },
-        body: [
-          '# HELP hub_subgraph_requests_total GraphQL requests this subgraph served or refused (unsigned, expired, tampered).',
-          '# TYPE hub_subgraph_requests_total counter',
-          ...Object.entries(requests).map(([outcome, count]) => `hub_subgraph_requests_total{subgraph="${name}",outcome="${outcome}"} ${count}`),
-          '# HELP hub_db_commands_total Database commands sent by this subgraph, by command name.',
-          '# TYPE hub_db_commands_total counter',
-          ...[...database.commands].map(([command, count]) => `hub_db_commands_total{subgraph="${name}",command="${command}"} ${count}`),
-          '',
-        ].join('\n'),
-      }),
+      '/metrics': metricsRoute(metrics),
     },
     onError: (error) => log.error('request failed', { error }),
   });
