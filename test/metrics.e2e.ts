@@ -2,6 +2,7 @@
  * Metrics: after a cross-subgraph query, the gateway and every subgraph serve Prometheus
  * metrics with the names and labels the README lists and the dashboard reads.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { graphql, hub } from './harness/client.js';
 
@@ -52,5 +53,14 @@ describe('metrics', () => {
     expect(valueOf(organization, 'hub_db_commands_total', { ...own, command: 'find' })).toBeGreaterThanOrEqual(1);
     expect(valueOf(organization, 'hub_subgraph_requests_total', { ...own, outcome: 'served' })).toBeGreaterThanOrEqual(1);
     expect(valueOf(organization, 'hub_db_up', own)).toBe(1);
+  });
+
+  it('the Grafana dashboard reads only metrics the hub serves', async () => {
+    await graphql('query DashboardProbe { provinces { code } }');
+    const served = new Set([...(await scrape(hub().gatewayUrl)), ...(await scrape(hub().subgraphUrls.organization!))].map((sample) => sample.name));
+    const dashboard = readFileSync(new URL('../docs/grafana-dashboard.json', import.meta.url), 'utf8');
+    const used = new Set([...dashboard.matchAll(/\b((?:hub|process|nodejs)_[a-z0-9_]+)/g)].map((match) => match[1]!));
+    expect(used.size).toBeGreaterThan(8);
+    for (const name of used) expect(served.has(name), name).toBe(true);
   });
 });
