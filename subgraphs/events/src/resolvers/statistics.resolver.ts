@@ -1,11 +1,12 @@
 /**
  * Counting, in one request, what analysts counted by hand: events per year (dated by the
- * sources, or placed in a year by the bounds the sources support, or of unknown year), per kind,
- * per organizer; participations per committee and per person. Computed from one query of the
- * events, however many are counted.
+ * sources, or placed in a year by the bounds the sources support, or of uncertain or unknown
+ * year), per kind, per organizer; participations per committee and per person. Each count is
+ * its own field, computed by the store (one aggregation, grouping in the database) and only when
+ * asked for, however many events there are.
  */
-import { notArchived, type Reference, type SubgraphContext } from '@hub/kit';
-import { Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { type Reference, type SubgraphContext } from '@hub/kit';
+import { Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Event } from '../entities/event.entity.js';
 import { EventKind } from '../enums.js';
 import { CommitteeRef, PersonRef, ProvinceRef } from '../references.js';
@@ -103,59 +104,148 @@ class EventStatistics {
   eventsPerProvince!: ProvinceEvents[];
 }
 
-/** Counts of keys, most first, then by key. */
-function ranked(keys: Array<string | undefined>): Array<[string, number]> {
-  const counts = new Map<string, number>();
-  for (const key of keys) if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+/** A group's key and how many events are in it, from the store. */
+interface Group<K> {
+  _id: K;
+  count: number;
 }
 
-/** The ids of the events under each key an event lists (its committees, its provinces). */
-function groupEvents(events: Event[], keysOf: (event: Event) => string[]): Map<string, string[]> {
+/** Events that are not archived (the store's own field names: aggregation bypasses the ORM). */
+const LISTED = { $match: { archivedAt: null } };
+
+/**
+ * Counts of events per value of `key` (a field path), grouped by the store after `before`; most
+ * first, then by key. (The embedded store's $project takes no field paths, so keys are grouped on directly.)
+ */
+async function countBy(ctx: SubgraphContext, key: string, before: object[] = []): Promise<Array<[string, number]>> {
+  const groups = (await ctx.em.aggregate(Event, [LISTED, ...before, { $group: { _id: key, count: { $sum: 1 } } }])) as Array<Group<string | null>>;
+  return groups
+    .filter((group): group is Group<string> => group._id != null)
+    .map((group): [string, number] => [group._id, group.count])
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+/**
+ * The ids of the events under each value of an array field (their committees, their provinces):
+ * the store gives the distinct (value, event) pairs, listed here per value (it has no $push).
+ */
+async function eventIdsBy(ctx: SubgraphContext, field: 'committeeIds' | 'provinceCodes'): Promise<Array<[string, string[]]>> {
+  const pairs = (await ctx.em.aggregate(Event, [LISTED, { $unwind: `$${field}` }, { $group: { _id: { key: `$${field}`, event: '$_id' } } }])) as Array<{
+    _id: { key?: string | null; event: string };
+  }>;
   const groups = new Map<string, string[]>();
-  for (const event of events) {
-    for (const key of keysOf(event)) {
-      const group = groups.get(key);
-      if (group) group.push(event._id);
-      else groups.set(key, [event._id]);
-    }
+  for (const { _id: { key, event } } of pairs) {
+    if (key == null) continue;
+    const group = groups.get(key);
+    if (group) group.push(event);
+    else groups.set(key, [event]);
   }
-  return groups;
+  return [...groups].map(([key, eventIds]): [string, string[]] => [key, eventIds.sort()]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
 
-@Resolver()
+/** Distinct (event, value) pairs of a participant field, so that each event counts once per value. */
+const perParticipant = (field: 'committeeId' | 'personId') => [{ $unwind: '$participants' }, { $group: { _id: { event: '$_id', key: `$participants.${field}` } } }];
+
+/** The per-year counts and the events left out of them. */
+interface YearCounts {
+  perYear: YearCount[];
+  uncertainYear: number;
+  unknownYear: number;
+}
+
+/** Per request: the year counts of each `eventStatistics` answer, asked of the store once. */
+const yearsOf = new WeakMap<EventStatistics, Promise<YearCounts>>();
+
+/** Events grouped by the store by what is known of their year: the stated year and the bounds' first and last days. */
+async function countYears(ctx: SubgraphContext): Promise<YearCounts> {
+  const groups = (await ctx.em.aggregate(Event, [
+    LISTED,
+    { $group: { _id: { year: '$date.year', earliest: '$earliestDay', latest: '$latestDay' }, count: { $sum: 1 } } },
+  ])) as Array<Group<{ year?: number | null; earliest?: string | null; latest?: string | null }>>;
+  const years = new Map<number, YearCount>();
+  let [uncertainYear, unknownYear] = [0, 0];
+  for (const { _id: { year: stated, earliest, latest }, count } of groups) {
+    const boundsYear = earliest && latest && earliest.slice(0, 4) === latest.slice(0, 4) ? Number(earliest.slice(0, 4)) : undefined;
+    const year = stated ?? boundsYear;
+    if (year === undefined) {
+      // Some bound known (after 2018) but more than one year possible, or nothing known at all.
+      if (earliest || latest) uncertainYear += count;
+      else unknownYear += count;
+      continue;
+    }
+    const entry = years.get(year) ?? Object.assign(new YearCount(), { year, count: 0, dated: 0, fromBounds: 0 });
+    entry.count += count;
+    if (stated != null) entry.dated += count;
+    else entry.fromBounds += count;
+    years.set(year, entry);
+  }
+  return { perYear: [...years.values()].sort((a, b) => a.year - b.year), uncertainYear, unknownYear };
+}
+
+@Resolver(() => EventStatistics)
 export class StatisticsResolver {
   @Query(() => EventStatistics, { description: 'Counts over all events: per year, kind and organizer; participations per committee and person.' })
-  async eventStatistics(@Ctx() ctx: SubgraphContext): Promise<EventStatistics> {
-    const events = await ctx.em.find(Event, notArchived() as never);
-    const years = new Map<number, YearCount>();
-    let [uncertainYear, unknownYear] = [0, 0];
-    for (const event of events) {
-      const boundsYear = event.earliestDay && event.latestDay && event.earliestDay.slice(0, 4) === event.latestDay.slice(0, 4) ? Number(event.earliestDay.slice(0, 4)) : undefined;
-      const year = event.date.year ?? boundsYear;
-      if (year === undefined) {
-        // Some bound known (after 2018) but more than one year possible, or nothing known at all.
-        if (event.earliestDay || event.latestDay) uncertainYear += 1;
-        else unknownYear += 1;
-        continue;
-      }
-      const entry = years.get(year) ?? Object.assign(new YearCount(), { year, count: 0, dated: 0, fromBounds: 0 });
-      entry.count += 1;
-      if (event.date.year != null) entry.dated += 1;
-      else entry.fromBounds += 1;
-      years.set(year, entry);
-    }
-    return Object.assign(new EventStatistics(), {
-      total: events.length,
-      perYear: [...years.values()].sort((a, b) => a.year - b.year),
-      uncertainYear,
-      unknownYear,
-      perKind: ranked(events.map((e) => e.kind)).map(([kind, count]) => Object.assign(new KindCount(), { kind, count })),
-      perOrganizer: ranked(events.map((e) => e.organizerId)).map(([id, count]) => Object.assign(new CommitteeCount(), { committee: CommitteeRef.of(id), count })),
-      participationsPerCommittee: ranked(events.flatMap((e) => [...new Set(e.participants.map((p) => p.committeeId))])).map(([id, count]) => Object.assign(new CommitteeCount(), { committee: CommitteeRef.of(id), count })),
-      eventsPerCommittee: [...groupEvents(events, (e) => e.committeeIds)].map(([id, eventIds]) => Object.assign(new CommitteeEvents(), { committee: CommitteeRef.of(id), eventIds })),
-      eventsPerProvince: [...groupEvents(events, (e) => e.provinceCodes)].map(([code, eventIds]) => Object.assign(new ProvinceEvents(), { province: ProvinceRef.of(code), eventIds })),
-      participationsPerPerson: ranked(events.flatMap((e) => [...new Set(e.participants.map((p) => p.personId))])).map(([id, count]) => Object.assign(new PersonCount(), { person: PersonRef.of(id), count })),
-    });
+  eventStatistics(): EventStatistics {
+    // Every count is a field of its own, computed only when asked for.
+    return new EventStatistics();
+  }
+
+  @FieldResolver(() => Int)
+  async total(@Ctx() ctx: SubgraphContext): Promise<number> {
+    return ctx.em.count(Event, { archivedAt: null } as never);
+  }
+
+  /** The per-year counts, computed once for the three fields that show them. */
+  private years(stats: EventStatistics, ctx: SubgraphContext): Promise<YearCounts> {
+    const known = yearsOf.get(stats);
+    if (known) return known;
+    const counting = countYears(ctx);
+    yearsOf.set(stats, counting);
+    return counting;
+  }
+
+  @FieldResolver(() => [YearCount])
+  async perYear(@Root() stats: EventStatistics, @Ctx() ctx: SubgraphContext): Promise<YearCount[]> {
+    return (await this.years(stats, ctx)).perYear;
+  }
+
+  @FieldResolver(() => Int)
+  async uncertainYear(@Root() stats: EventStatistics, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return (await this.years(stats, ctx)).uncertainYear;
+  }
+
+  @FieldResolver(() => Int)
+  async unknownYear(@Root() stats: EventStatistics, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return (await this.years(stats, ctx)).unknownYear;
+  }
+
+  @FieldResolver(() => [KindCount])
+  async perKind(@Ctx() ctx: SubgraphContext): Promise<KindCount[]> {
+    return (await countBy(ctx, '$kind')).map(([kind, count]) => Object.assign(new KindCount(), { kind, count }));
+  }
+
+  @FieldResolver(() => [CommitteeCount])
+  async perOrganizer(@Ctx() ctx: SubgraphContext): Promise<CommitteeCount[]> {
+    return (await countBy(ctx, '$organizerId')).map(([id, count]) => Object.assign(new CommitteeCount(), { committee: CommitteeRef.of(id), count }));
+  }
+
+  @FieldResolver(() => [CommitteeCount])
+  async participationsPerCommittee(@Ctx() ctx: SubgraphContext): Promise<CommitteeCount[]> {
+    return (await countBy(ctx, '$_id.key', perParticipant('committeeId'))).map(([id, count]) => Object.assign(new CommitteeCount(), { committee: CommitteeRef.of(id), count }));
+  }
+
+  @FieldResolver(() => [PersonCount])
+  async participationsPerPerson(@Ctx() ctx: SubgraphContext): Promise<PersonCount[]> {
+    return (await countBy(ctx, '$_id.key', perParticipant('personId'))).map(([id, count]) => Object.assign(new PersonCount(), { person: PersonRef.of(id), count }));
+  }
+
+  @FieldResolver(() => [CommitteeEvents])
+  async eventsPerCommittee(@Ctx() ctx: SubgraphContext): Promise<CommitteeEvents[]> {
+    return (await eventIdsBy(ctx, 'committeeIds')).map(([id, eventIds]) => Object.assign(new CommitteeEvents(), { committee: CommitteeRef.of(id), eventIds }));
+  }
+
+  @FieldResolver(() => [ProvinceEvents])
+  async eventsPerProvince(@Ctx() ctx: SubgraphContext): Promise<ProvinceEvents[]> {
+    return (await eventIdsBy(ctx, 'provinceCodes')).map(([code, eventIds]) => Object.assign(new ProvinceEvents(), { province: ProvinceRef.of(code), eventIds }));
   }
 }
