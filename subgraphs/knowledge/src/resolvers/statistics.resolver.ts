@@ -1,5 +1,5 @@
 /** Documents counted per year of publication and per publisher, in one request. */
-import { notArchived, type SubgraphContext } from '@hub/kit';
+import type { SubgraphContext } from '@hub/kit';
 import { Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { SourceDocument } from '../entities/source-document.entity.js';
 
@@ -43,20 +43,27 @@ class DocumentStatistics {
 export class DocumentStatisticsResolver {
   @Query(() => DocumentStatistics, { description: 'Counts over the source documents: per year of publication and per publisher.' })
   async documentStatistics(@Ctx() ctx: SubgraphContext): Promise<DocumentStatistics> {
-    const documents = await ctx.em.find(SourceDocument, notArchived() as never, { fields: ['publishedOn', 'publisher'] as never });
+    // Grouped by the store on (year, publisher): one row per pair, however many documents.
+    const groups = (await ctx.em.aggregate(SourceDocument, [
+      { $match: { archivedAt: null } },
+      { $group: { _id: { year: '$publishedOn.year', publisher: '$publisher' }, count: { $sum: 1 } } },
+    ])) as Array<{ _id: { year?: number | null; publisher?: string | null }; count: number }>;
     const years = new Map<number, number>();
     const publishers = new Map<string, number>();
-    for (const document of documents) {
-      const year = document.publishedOn?.year;
-      if (year != null) years.set(year, (years.get(year) ?? 0) + 1);
-      if (document.publisher) publishers.set(document.publisher, (publishers.get(document.publisher) ?? 0) + 1);
+    let [total, unknownYear, unknownPublisher] = [0, 0, 0];
+    for (const { _id: { year, publisher }, count } of groups) {
+      total += count;
+      if (year != null) years.set(year, (years.get(year) ?? 0) + count);
+      else unknownYear += count;
+      if (publisher) publishers.set(publisher, (publishers.get(publisher) ?? 0) + count);
+      else unknownPublisher += count;
     }
     return Object.assign(new DocumentStatistics(), {
-      total: documents.length,
+      total,
       perYear: [...years].sort((a, b) => a[0] - b[0]).map(([year, count]) => Object.assign(new DocumentYearCount(), { year, count })),
-      unknownYear: documents.filter((d) => d.publishedOn?.year == null).length,
+      unknownYear,
       perPublisher: [...publishers].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([publisher, count]) => Object.assign(new PublisherCount(), { publisher, count })),
-      unknownPublisher: documents.filter((d) => !d.publisher).length,
+      unknownPublisher,
     });
   }
 }
