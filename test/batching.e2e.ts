@@ -42,6 +42,13 @@ const QUERIES: Record<string, { query: string; small: number; large: number }> =
       conclusions { number issuedBy { name } } strategies { code successor { code } } sources { title }
     } } } }`,
   },
+  'events into organization: the participations of the northern committees, with roles': {
+    small: 2,
+    large: 25,
+    query: `query ($first: Int!) { committees(first: $first, filter: { region: NORTH }) { edges { node {
+      code participations { roles title event { title organizer { name } participants { roles person { fullName participations { roles } } } } }
+    } } } }`,
+  },
   'knowledge: documents with topics and events': {
     small: 1,
     large: 5,
