@@ -108,6 +108,17 @@ describe('who held what, and which committees did what', () => {
     expect(data.active.totalCount).toBe(25);
     expect(data.idle.totalCount).toBe(18);
   });
+
+  it('refuses committee filters that cannot be met together, naming them', async () => {
+    const central = await graphql('{ committees(filter: { level: CENTRAL, region: NORTH }) { totalCount } }');
+    expect(central.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(central.body.errors?.[0]?.message).toContain('CENTRAL cannot be combined with region');
+    const elsewhere = await graphql('{ committees(filter: { region: SOUTH, provinceCode: "thua-thien-hue" }) { totalCount } }');
+    expect(elsewhere.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(elsewhere.body.errors?.[0]?.message).toContain('"thua-thien-hue" is in region CENTRAL, not SOUTH');
+    // A consistent pair still answers.
+    expect((await ask('{ committees(filter: { region: CENTRAL, provinceCode: "thua-thien-hue" }) { totalCount } }')).committees.totalCount).toBe(1);
+  });
 });
 
 describe('counting, in one request', () => {

@@ -1,4 +1,4 @@
-import { PositionRole } from '../enums.js';
+import { CommitteeLevel, PositionRole } from '../enums.js';
 import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, existing, manyBy, MAX_PAGE_SIZE, notArchived, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
@@ -11,6 +11,19 @@ import { CommitteeFilter } from '../inputs/committee-filter.input.js';
 import { SourceDocumentRef } from '../references.js';
 
 export const CommitteeConnection = connectionType(Committee, 'Committee', 'A page of committees.');
+
+/** Refuses, naming them, filter conditions no committee can meet together (the central committee has no province). */
+async function refuseImpossible(ctx: SubgraphContext, filter: CommitteeFilter | undefined): Promise<void> {
+  if (filter?.level === CommitteeLevel.CENTRAL && (filter.region || filter.provinceCode)) {
+    throw badUserInput('filter.level', `CENTRAL cannot be combined with ${filter.region ? 'region' : 'provinceCode'}: the central committee belongs to no province or region`);
+  }
+  if (filter?.region && filter.provinceCode) {
+    const province = await byId(ctx, Province).load(filter.provinceCode);
+    if (province && province.region !== filter.region) {
+      throw badUserInput('filter.provinceCode', `"${filter.provinceCode}" is in region ${province.region}, not ${filter.region}: no committee can match`);
+    }
+  }
+}
 
 @Resolver(() => Committee)
 export class CommitteeResolver {
@@ -31,6 +44,7 @@ export class CommitteeResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
   ) {
+    await refuseImpossible(ctx, filter);
     const conditions: Filter[] = [notArchived()];
     if (filter?.level) conditions.push({ level: filter.level });
     if (filter?.provinceCode) conditions.push({ provinceCode: filter.provinceCode });
