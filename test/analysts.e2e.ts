@@ -81,6 +81,19 @@ describe('who took part, and as what', () => {
     expect(data.event.namedBridgePoints).toEqual([{ title: 'điểm cầu Bộ Công an', agency: { name: 'Bộ Công an' } }]);
   });
 
+  it('filters events by region, held there or involving its committees, and refuses a province outside it', async () => {
+    const data = await ask(`{ north: events(filter: { region: NORTH }, first: 100) { edges { node { id } } }
+      central: events(filter: { region: CENTRAL, year: 2018 }, first: 100) { edges { node { id } } }
+      committee(id: "ban-chi-dao-ttdn-thua-thien-hue") { events(filter: { region: CENTRAL }) { totalCount } } }`);
+    // Both held in Hà Nội; the northern briefing also brought the 25 northern committees together.
+    expect(seeded(ids(data.north))).toEqual(['giao-ban-ttdn-khu-vuc-phia-bac', 'hoi-nghi-toan-quoc-ket-luan-57-kl-tw']);
+    expect(seeded(ids(data.central))).toEqual(['hoi-nghi-bcd-ttdn-thua-thien-hue-ket-qua-2018']);
+    expect(data.committee.events.totalCount).toBeGreaterThanOrEqual(1);
+    const { body } = await graphql('{ events(filter: { region: SOUTH, provinceCode: "ha-noi" }) { totalCount } }');
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.message).toContain('"ha-noi" is not a province of region SOUTH');
+  });
+
   it('filters events by a participant person or committee', async () => {
     const data = await ask('{ byPerson: events(filter: { personId: "vo-van-thuong" }) { edges { node { id } } } byCommittee: events(filter: { committeeId: "ban-chi-dao-ttdn-ha-nam" }) { edges { node { id } } } }');
     expect(seeded(ids(data.byPerson))).toEqual(['so-ket-bcd-ttdn-tw-6-thang-dau-nam-2020']);

@@ -1,5 +1,5 @@
-import { badUserInput, notArchived, searchFilter, type Filter } from '@hub/kit';
-import { DateMatch } from './enums.js';
+import { badUserInput, notArchived, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { DateMatch, type Region } from './enums.js';
 import type { EventFilter } from './inputs/event-filter.input.js';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -20,8 +20,34 @@ function dateRange(from: string | undefined, to: string | undefined, match: Date
   return includeUndated ? { $or: [dated, { earliestDay: { $exists: false }, latestDay: { $exists: false } }] } : dated;
 }
 
-/** The Mongo conditions for an EventFilter, shared by `events` and every `*.events` field. */
-export function eventConditions(filter: EventFilter | null | undefined): Filter {
+/** Per request: the province codes of each region asked about, from organization (asked once). */
+const regionsAsked = new WeakMap<SubgraphContext, Map<Region, Promise<string[]>>>();
+
+/**
+ * The codes of the provinces of `filter.region` (undefined without one). Which province is in
+ * which region is organization's to say: one signed question per region per request, however
+ * many `events` fields use the filter.
+ */
+export function regionProvinceCodes(ctx: SubgraphContext, filter: EventFilter | null | undefined): Promise<string[] | undefined> {
+  const region = filter?.region;
+  if (!region) return Promise.resolve(undefined);
+  const asked = regionsAsked.get(ctx) ?? new Map<Region, Promise<string[]>>();
+  regionsAsked.set(ctx, asked);
+  let codes = asked.get(region);
+  if (!codes) {
+    codes = ctx.peers
+      .query<{ provinces: Array<{ code: string }> }>('organization', 'query ($region: Region) { provinces(region: $region) { code } }', { region }, ctx.identity)
+      .then((data) => data.provinces.map((province) => province.code));
+    asked.set(region, codes);
+  }
+  return codes;
+}
+
+/**
+ * The Mongo conditions for an EventFilter, shared by `events` and every `*.events` field;
+ * `regionCodes` are the provinces of `filter.region` (see regionProvinceCodes).
+ */
+export function eventConditions(filter: EventFilter | null | undefined, regionCodes?: string[]): Filter {
   const conditions: Filter[] = [notArchived()];
   const match = filter?.dates ?? DateMatch.POSSIBLE;
   const includeUndated = filter?.includeUndated ?? false;
@@ -42,6 +68,13 @@ export function eventConditions(filter: EventFilter | null | undefined): Filter 
   if (filter?.committeeId) conditions.push({ committeeIds: filter.committeeId });
   if (filter?.personId) conditions.push({ personIds: filter.personId });
   if (filter?.provinceCode) conditions.push({ provinceCodes: filter.provinceCode });
+  if (filter?.region) {
+    if (!regionCodes) throw new Error('eventConditions: the provinces of filter.region were not looked up (regionProvinceCodes)');
+    if (filter.provinceCode && !regionCodes.includes(filter.provinceCode)) {
+      throw badUserInput('filter.provinceCode', `"${filter.provinceCode}" is not a province of region ${filter.region}: no event can match`);
+    }
+    conditions.push({ provinceCodes: { $in: regionCodes } });
+  }
   const search = searchFilter(filter?.search);
   if (search) conditions.push(search);
   return conditions.length === 1 ? conditions[0]! : { $and: conditions };

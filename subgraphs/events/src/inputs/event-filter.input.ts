@@ -1,6 +1,6 @@
 import { DateResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DateMatch, EventKind } from '../enums.js';
+import { DateMatch, EventKind, Region } from '../enums.js';
 
 @InputType({ description: 'Narrows a list of events; all given conditions must hold.' })
 export class EventFilter {
@@ -33,6 +33,9 @@ export class EventFilter {
 
   @Field(() => String, { nullable: true, description: "Events of this province (its code): held there, or organized or attended by its committee." })
   provinceCode?: string;
+
+  @Field(() => Region, { nullable: true, description: 'Events of this region: held in one of its provinces, or organized or attended by the committee of one.' })
+  region?: Region;
 
   @Field(() => String, { nullable: true, description: 'Words of the title, place, participants or tasks, ignoring case and diacritics.' })
   search?: string;

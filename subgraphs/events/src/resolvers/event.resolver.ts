@@ -2,7 +2,7 @@ import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, type 
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Event } from '../entities/event.entity.js';
 import { EventOrder } from '../enums.js';
-import { eventConditions } from '../event-filter.js';
+import { eventConditions, regionProvinceCodes } from '../event-filter.js';
 import { EventFilter } from '../inputs/event-filter.input.js';
 import { CommitteeRef, ConclusionRef, ProvinceRef, SourceDocumentRef, StrategyRef } from '../references.js';
 
@@ -16,7 +16,7 @@ export class EventResolver {
   }
 
   @Query(() => EventConnection, { description: 'Events, newest first unless `orderBy` says otherwise.' })
-  events(
+  async events(
     @Ctx() ctx: SubgraphContext,
     @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the events must meet.' }) filter?: EventFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
@@ -26,7 +26,7 @@ export class EventResolver {
     const ascending = orderBy === EventOrder.DATE_ASC;
     return paginate(ctx, {
       entity: Event,
-      where: eventConditions(filter),
+      where: eventConditions(filter, await regionProvinceCodes(ctx, filter)),
       sortField: ascending ? 'ascKey' : 'descKey',
       descending: !ascending,
       first,
