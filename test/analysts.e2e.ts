@@ -54,6 +54,21 @@ describe('when things happened, as far as the sources tell', () => {
     expect(seeded(ids(data.farAhead))).toEqual([]);
   });
 
+  it.each([
+    ['provinceCode', '{ provinceCode: "hanoi" }', 'filter.provinceCode: "hanoi" is not a province code the hub knows'],
+    ['personId', '{ personId: "pham-van-lin" }', 'filter.personId: "pham-van-lin" is not a person the hub knows'],
+    ['committeeId', '{ committeeId: "ban-chi-dao-ttdn-ha-noii" }', 'filter.committeeId: "ban-chi-dao-ttdn-ha-noii" is not a committee the hub knows'],
+  ])('tells a mistyped %s from "no events"', async (_, filter, message) => {
+    const { body } = await graphql(`{ events(filter: ${filter}) { totalCount } }`);
+    expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(body.errors?.[0]?.message).toContain(message);
+  });
+
+  it('refuses dates: CERTAIN without a range to apply it to', async () => {
+    const { body } = await graphql('{ events(filter: { dates: CERTAIN }) { totalCount } }');
+    expect(body.errors?.[0]?.message).toContain('filter.dates: needs year, from or to');
+  });
+
   it('refuses a year that is not four digits, naming it', async () => {
     const { body } = await graphql('{ events(filter: { year: 20200 }) { totalCount } }');
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

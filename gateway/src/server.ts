@@ -37,7 +37,8 @@ const scopePlugin: ApolloServerPlugin<GatewayContext> = {
       async didResolveOperation({ operation, contextValue }) {
         const needed = operation?.operation === 'mutation' ? 'hub:write' : 'hub:read';
         if (!hasScope(contextValue.identity, needed)) {
-          throw new GraphQLError(`This operation needs the ${needed} scope, which the caller's token does not grant.`, {
+          const why = contextValue.identity.subject == null ? 'and the request carries no token: send one that grants it (Authorization: Bearer …)' : "which the caller's token does not grant";
+          throw new GraphQLError(`This operation needs the ${needed} scope, ${why}.`, {
             extensions: { code: 'FORBIDDEN', http: { status: 403 } },
           });
         }

@@ -7,7 +7,7 @@ import { DEFAULT_PAGE_SIZE, manyBy, MAX_PAGE_SIZE, notArchived, paginateLoaded, 
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { ParticipantRole } from '../enums.js';
 import { Event } from '../entities/event.entity.js';
-import { eventConditions, regionProvinceCodes } from '../event-filter.js';
+import { resolvedEventConditions } from '../event-filter.js';
 import { EventFilter } from '../inputs/event-filter.input.js';
 import { EventConnection } from './event.resolver.js';
 import { PersonRef } from '../references.js';
@@ -26,7 +26,7 @@ export function pagedEventsResolver(Ref: ReferenceClass<'id'>, field: IdField, d
       @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
       @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
     ) {
-      const rows = await manyBy(ctx, Event, field, { where: eventConditions(filter, await regionProvinceCodes(ctx, filter)) }).load(parent.id);
+      const rows = await manyBy(ctx, Event, field, { where: await resolvedEventConditions(ctx, filter) }).load(parent.id);
       return paginateLoaded(rows, { typeName: 'Event', sortField: 'descKey', descending: true, first, after });
     }
   }
