@@ -73,7 +73,7 @@ export class Event extends HubRecord {
   reviewPeriod?: Period;
 
   @Property({ type: 'array' })
-  @Field(() => [String], { description: "Key tasks the meeting set, one per item, in the source's own order." })
+  @Field(() => [String], { description: "Key tasks the meeting set, one per item, in the source's order: each a short paraphrase of the passage in the source's words where they fit (read the document's text for the wording)." })
   tasks: string[] = [];
 
   @Property({ type: 'array' })
