@@ -1,4 +1,4 @@
-import { environmentSpec, loadConfig, sharedVariables, signingSecretVariable, v, type Env } from '@hub/core';
+import { environmentSpec, loadConfig, sharedVariables, signingSecretVariable, v, type Env } from '@hub/core/config';
 
 /** Every variable the gateway reads, with its default and meaning (mirrored in the README). */
 export const gatewaySpec = {

@@ -5,7 +5,7 @@
  * are recorded in the registry and can be revoked.
  */
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@hub/core';
+import { loadConfig } from '@hub/core/config';
 import { gatewaySpec } from './config.js';
 import { developmentJwtSecret } from './dev-secret.js';
 import { mintToken, parseLifetime, parseScopes } from './token.js';

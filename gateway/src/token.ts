@@ -1,4 +1,4 @@
-import { isScope, type Scope } from '@hub/core';
+import { isScope, type Scope } from '@hub/core/config';
 import { SignJWT } from 'jose';
 
 export interface TokenRequest {
