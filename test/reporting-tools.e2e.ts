@@ -127,8 +127,11 @@ describe('service tokens', () => {
   });
 
   it('refuses a second live token of the same name, and creating without hub:admin', async () => {
-    const first = await hubCommand(admin, 'token', 'create', '--name', 'dashboards', '--scopes', 'hub:read', '--json');
-    expect(first.code).toBe(0);
+    const first = await hubCommand(admin, 'token', 'create', '--name', 'dashboards', '--scopes', 'hub:read,hub:write');
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/Created service token "dashboards" \(id [0-9a-f-]{36}\): hub:read, hub:write, valid until /);
+    expect(first.stdout).toMatch(/^  eyJ[\w-]+\.[\w-]+\.[\w-]+$/m);
+    expect((await hubCommand(admin, 'token', 'list')).stdout).toMatch(/^dashboards\s+live\s+hub:read,hub:write\s/m);
     const before = (await listTokens()).length;
     const twice = await hubCommand(admin, 'token', 'create', '--name', 'dashboards', '--scopes', 'hub:read');
     expect(twice).toMatchObject({ code: 2, stderr: expect.stringContaining('A live token named "dashboards" exists; revoke it first') });
@@ -136,7 +139,7 @@ describe('service tokens', () => {
     expect(reader).toMatchObject({ code: 2, stderr: expect.stringContaining('needs an operator token with the hub:admin scope') });
     expect((await listTokens()).length).toBe(before);
     expect((await hubCommand(admin, 'token', 'revoke', 'no-such-token')).stderr).toContain('No live token is named "no-such-token"');
-    await hubCommand(admin, 'token', 'revoke', first.json.id);
+    expect((await hubCommand(admin, 'token', 'revoke', 'dashboards')).code).toBe(0);
   });
 
   it('refuses any presented token that lives longer than HUB_MAX_TOKEN_DAYS, and a forged service token', async () => {
