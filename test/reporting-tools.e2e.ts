@@ -268,6 +268,10 @@ describe('a safelisted token', () => {
       expect(answer.body.data.provinces.length).toBeGreaterThan(0);
       const apq = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(PROVINCES) } } }, safelisted, url);
       expect(apq.body.data).toEqual(answer.body.data);
+      // By GET too, as GraphQL over HTTP allows for queries.
+      const get = await fetch(`${url}?documentId=${sha256(PROVINCES)}`, { headers: { authorization: `Bearer ${safelisted}`, 'apollo-require-preflight': 'true' } });
+      expect(get.status).toBe(200);
+      expect(((await get.json()) as { data: unknown }).data).toEqual(answer.body.data);
     }
   });
 
