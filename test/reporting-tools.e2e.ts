@@ -197,6 +197,7 @@ describe('persisted operations', () => {
     ['an Apollo id that does not match its body', () => ({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256('query Other { provinces { totalCount } }'), name: 'X', type: 'query', body: 'query X { provinces { totalCount } }' }] }), 'does not match its document'],
     ['an unknown format', () => ({ format: 'my-own-manifest', queries: [PEOPLE] }), 'Unknown manifest format "my-own-manifest"'],
     ['a document that is not GraphQL', () => ({ [md5('query { nope')]: 'query { nope' }), 'is not valid GraphQL'],
+    ['an operation the graph cannot answer', () => ({ [md5(PEOPLE)]: PEOPLE, [md5('query Colours { committees(first: 1) { totalCount colour } }')]: 'query Colours { committees(first: 1) { totalCount colour } }' }), 'does not fit the graph: Cannot query field "colour" on type "CommitteeConnection"'],
   ])('refuses %s (exit 1) and stores none of the manifest', async (_, manifest, message) => {
     const before = await listOperations();
     const file = await manifestFile(`bad-${before.length}-${Math.random().toString(36).slice(2)}.json`, manifest());

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ManifestError, readManifest } from './persisted-manifest.js';
+import { buildSchema } from 'graphql';
+import { checkAgainstSchema, ManifestError, readManifest } from './persisted-manifest.js';
 
 const hash = (algorithm: string, text: string) => createHash(algorithm).update(text).digest('hex');
 const ROSTER = 'query Roster { committees(first: 5) { nodes { id name } } }';
@@ -61,5 +62,13 @@ describe('reading trusted-document manifests', () => {
     ['a document with two operations', { [hash('md5', `${ROSTER} ${PEOPLE}`)]: `${ROSTER} ${PEOPLE}` }, 'holds 2 operations'],
   ])('refuses %s with a sentence', (_, manifest, message) => {
     expect(() => readManifest(manifest)).toThrow(message);
+  });
+
+  it('refuses operations that do not fit the graph, naming the operation and the problem', () => {
+    const schema = buildSchema('type Query { committees(first: Int): [String!]! people(first: Int): [String!]! }');
+    const { operations } = readManifest({ [hash('md5', 'query Fine { committees(first: 2) }')]: 'query Fine { committees(first: 2) }' });
+    expect(() => checkAgainstSchema(schema, operations)).not.toThrow();
+    const bad = readManifest({ [hash('md5', 'query Bad { agencies }')]: 'query Bad { agencies }' }).operations;
+    expect(() => checkAgainstSchema(schema, [...operations, ...bad])).toThrow(/refused \(1 problem\); nothing was stored: ".+" \(Bad\) does not fit the graph: Cannot query field "agencies" on type "Query"/);
   });
 });

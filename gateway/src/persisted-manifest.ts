@@ -15,7 +15,7 @@
  * reaches the registry.
  */
 import { createHash } from 'node:crypto';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 
 export type ManifestFormat = 'apollo' | 'relay' | 'graphql-codegen';
 
@@ -109,4 +109,13 @@ export function readManifest(manifest: unknown): { format: ManifestFormat; opera
   if (entries.length === 0) problems.push('it lists no operations');
   if (problems.length > 0) throw new ManifestError(`The manifest was refused (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was stored`, problems);
   return { format, operations: [...new Map(operations.map((operation) => [operation.id, operation])).values()] };
+}
+
+/**
+ * Refuses the manifest when an operation would fail against the graph as it is served now (a
+ * field that does not exist, a wrong argument): better said at publish than at the tool's first run.
+ */
+export function checkAgainstSchema(schema: GraphQLSchema, operations: readonly ManifestOperation[]): void {
+  const problems = operations.flatMap((operation) => validate(schema, parse(operation.body, { noLocation: true })).map((error) => `"${operation.id}" (${operation.name ?? 'anonymous'}) does not fit the graph: ${error.message}`));
+  if (problems.length > 0) throw new ManifestError(`The manifest was refused (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was stored`, problems);
 }

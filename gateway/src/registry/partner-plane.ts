@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 import type { SupergraphSdlHook } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { subgraphSecret, type Identity, type Logger, type RawRequest, type RouteHandler } from '@hub/core';
-import { defaultSubgraphUrl, HUB_SUBGRAPHS, subgraphSchemaFile } from '@hub/schema';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { apiSchemaSdl, defaultSubgraphUrl, HUB_SUBGRAPHS, subgraphSchemaFile } from '@hub/schema';
+import { buildSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { MongoClient } from 'mongodb';
 import { bearerToken, type Authenticate } from '../auth.js';
 import { CircuitBreaker, type BreakerState } from '../circuit-breaker.js';
@@ -188,6 +188,7 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
         audience: config.HUB_JWT_AUDIENCE,
         revoked: (record) => tokenGuard.remember(record),
         changed: (ids) => operationCache.forget(ids),
+        apiSchema: async () => buildSchema(apiSchemaSdl((await service.current()).version?.supergraph ?? options.fallbackSupergraph)),
       }),
     }),
     plugins: [usagePlugin],

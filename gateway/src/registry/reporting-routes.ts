@@ -5,7 +5,8 @@
  * refused request stores nothing.
  */
 import { jsonReply } from '@hub/core';
-import { ManifestError, readManifest } from '../persisted-manifest.js';
+import type { GraphQLSchema } from 'graphql';
+import { checkAgainstSchema, ManifestError, readManifest } from '../persisted-manifest.js';
 import { parseLifetime, parseScopes } from '../token.js';
 import { body, refuse, text } from './http-input.js';
 import { OperationConflict, type OperationStore } from './persisted-operations.js';
@@ -25,6 +26,8 @@ export interface ReportingRoutesOptions {
   revoked(record: ServiceTokenRecord): void;
   /** This gateway published or removed operations: forget what it remembered of these ids. */
   changed(ids: readonly string[]): void;
+  /** The schema clients see now, which published operations must fit. */
+  apiSchema(): Promise<GraphQLSchema>;
 }
 
 function status(record: ServiceTokenRecord, now = new Date()): 'live' | 'revoked' | 'expired' {
@@ -96,6 +99,7 @@ export function reportingRoutes(options: ReportingRoutesOptions): (access: Regis
       let manifest;
       try {
         manifest = readManifest(input.manifest);
+        checkAgainstSchema(await options.apiSchema(), manifest.operations);
       } catch (error) {
         if (error instanceof ManifestError) return jsonReply(422, { error: { code: 'BAD_MANIFEST', message: /nothing was stored/.test(error.message) ? error.message : `${error.message}. Nothing was stored.`, problems: error.problems } });
         throw error;

@@ -30,7 +30,8 @@ export const operationsCommands: CommandGroup = {
       help: [
         'Reads Apollo Client\'s persisted-query-manifest.json, Relay\'s persisted queries ({ "<id>": "<query>" } from',
         'relay-compiler\'s persistConfig) and GraphQL Codegen\'s persisted-documents.json; the format is detected. Each content',
-        'hash is checked against its document; any problem (a wrong hash, an unknown format, a document that is not GraphQL)',
+        'hash is checked against its document and each operation against the graph; any problem (a wrong hash, an unknown',
+        'format, a document that is not GraphQL or asks for what the graph does not have)',
         'refuses the whole manifest and stores nothing (exit 1). Needs an operator token (hub:admin) in HUB_TOKEN.',
         'Clients then send { "documentId": "<id>" } or extensions.persistedQuery.sha256Hash instead of the query.',
         'Example: hub operations publish web/persisted-query-manifest.json',
