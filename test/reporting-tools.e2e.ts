@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, formatSubgraphUrls, listen, type RunningHttpServer } from '@hub/core';
 import { createGateway, developmentJwtSecret, loadGatewayConfig, mintToken, type Gateway } from '@hub/gateway';
+import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, hub, token } from './harness/client.js';
 import { hubCommand, run } from './harness/hub-command.js';
@@ -39,6 +40,15 @@ async function manifestFile(name: string, content: unknown): Promise<string> {
 async function post(body: unknown, bearer?: string, url = hub().gatewayUrl) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) }, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as any };
+}
+
+/** Asks the gateway at `url` with `bearer` until it answers 401, for at most 10 s after `since`. */
+async function refusedSince(since: number, bearer: string, url: string) {
+  for (;;) {
+    const answer = await graphql('{ committees(first: 1) { totalCount } }', { token: bearer, url });
+    if (answer.status === 401 || Date.now() - since > 10_000) return { answer, ms: Date.now() - since };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 const listTokens = async () => (await hubCommand(admin, 'token', 'list', '--json')).json.tokens as Array<{ id: string; name: string; status: string }>;
@@ -92,14 +102,10 @@ describe('service tokens', () => {
     const revokedAt = Date.now();
     const refusedAfter: number[] = [];
     for (const url of [hub().gatewayUrl, secondUrl()]) {
-      let answer;
-      do {
-        answer = await graphql('{ committees(first: 1) { totalCount } }', { token: serviceToken, url });
-        if (answer.status !== 401) await new Promise((resolve) => setTimeout(resolve, 100));
-      } while (answer.status !== 401 && Date.now() - revokedAt < 10_000);
+      const { answer, ms } = await refusedSince(revokedAt, serviceToken, url);
       expect(answer.status, url).toBe(401);
       expect(answer.body.errors![0]!.message).toMatch(/This service token \("weekly-report", id .+\) was revoked at /);
-      refusedAfter.push(Date.now() - revokedAt);
+      refusedAfter.push(ms);
     }
     process.stderr.write(`revoked token refused after ${refusedAfter.map((ms) => `${ms} ms`).join(' (this gateway), ')} (second gateway)\n`);
     expect(Math.max(...refusedAfter)).toBeLessThan(6_000);
@@ -290,6 +296,31 @@ describe('a safelisted token', () => {
     const swapped = await post({ documentId: sha256(PROVINCES), query: '{ agencies(first: 1) { totalCount } }' }, safelisted);
     expect(swapped.status).toBe(400);
     expect(swapped.body.errors[0].message).toContain('is not the operation published as');
+  });
+});
+
+describe('a withdrawn signing key', () => {
+  it('makes every gateway refuse the tokens it signed within a poll, and the next token gets a new key', async () => {
+    const created = await hubCommand(admin, 'token', 'create', '--name', 'before-the-leak', '--scopes', 'hub:read', '--json');
+    expect(created.code, created.stderr).toBe(0);
+    expect((await graphql('{ committees(first: 1) { totalCount } }', { token: created.json.token, url: secondUrl() })).status).toBe(200);
+    const client = new MongoClient(hub().targets.organization!.uri);
+    try {
+      await client.db('hub_registry').collection('signing_keys').deleteOne({ _id: 'hub-service-1' as never });
+    } finally {
+      await client.close();
+    }
+    const withdrawnAt = Date.now();
+    for (const url of [hub().gatewayUrl, secondUrl()]) {
+      const { answer } = await refusedSince(withdrawnAt, created.json.token, url);
+      expect(answer.status, url).toBe(401);
+      expect(answer.body.errors![0]!.message).toContain('the registry holds no service-token key');
+    }
+    const fresh = await hubCommand(admin, 'token', 'create', '--name', 'after-the-leak', '--scopes', 'hub:read', '--json');
+    expect((await graphql('{ committees(first: 1) { totalCount } }', { token: fresh.json.token })).status).toBe(200);
+    expect((await graphql('{ committees(first: 1) { totalCount } }', { token: created.json.token })).body.errors![0]!.message).toContain("not signed with this hub's key");
+    await hubCommand(admin, 'token', 'revoke', 'before-the-leak');
+    await hubCommand(admin, 'token', 'revoke', 'after-the-leak');
   });
 });
 

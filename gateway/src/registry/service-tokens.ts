@@ -160,10 +160,10 @@ export class ServiceTokenGuard {
     private readonly rules: TokenRules,
   ) {}
 
-  /** Re-reads the registry's tokens (and the signing key, until there is one). */
+  /** Re-reads the registry's tokens and signing key (an operator may have replaced a leaked key). */
   async refresh(): Promise<void> {
     if (!this.store) return;
-    const [records, key] = await Promise.all([this.store.list(), this.key ? this.key : this.store.signingKey(false)]);
+    const [records, key] = await Promise.all([this.store.list(), this.store.signingKey(false)]);
     this.known = new Map(records.map((record) => [record._id, record]));
     this.key = key;
   }
@@ -181,7 +181,7 @@ export class ServiceTokenGuard {
     } catch {
       throw registryDown();
     }
-    if (!this.key) throw unauthenticated('This service token was not issued by this hub: its registry has never issued one.');
+    if (!this.key) throw unauthenticated('This service token is not accepted: the registry holds no service-token key (none was issued yet, or an operator withdrew it); ask an operator for a new token.');
     const payload = await verifyToken(token, this.key, this.rules);
     if (typeof payload.jti !== 'string') throw unauthenticated('This service token has no id ("jti"), so it was not issued by "hub token create".');
     let record = this.known.get(payload.jti);
