@@ -148,6 +148,21 @@ describe('service tokens', () => {
     expect((await hubCommand(admin, 'token', 'revoke', 'dashboards')).code).toBe(0);
   });
 
+  it('answers malformed requests to the registry API with 400 and a sentence, storing nothing', async () => {
+    const registry = async (path: string, body: string) => {
+      const response = await fetch(`${hub().gatewayUrl.replace(/\/graphql$/, '')}/registry${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body });
+      return { status: response.status, message: ((await response.json()) as { error: { message: string } }).error.message };
+    };
+    const tokensBefore = (await listTokens()).length;
+    const operationsBefore = (await listOperations()).length;
+    expect(await registry('/tokens', '{ not json')).toEqual({ status: 400, message: 'The request body must be a JSON object.' });
+    expect(await registry('/tokens', JSON.stringify({ name: 'x-tool', scopes: ['hub:read'], safelist: 'yes' }))).toEqual({ status: 400, message: '"safelist" must be true or false.' });
+    expect(await registry('/tokens', JSON.stringify({ name: 'x-tool' }))).toEqual({ status: 400, message: '"scopes" is required.' });
+    expect(await registry('/operations', JSON.stringify({}))).toEqual({ status: 400, message: '"manifest" is required: the parsed contents of the manifest file.' });
+    expect((await listTokens()).length).toBe(tokensBefore);
+    expect((await listOperations()).length).toBe(operationsBefore);
+  });
+
   it('refuses any presented token that lives longer than HUB_MAX_TOKEN_DAYS, and a forged service token', async () => {
     const secret = await developmentJwtSecret(hub().dataDir);
     const long = await mintToken({ secret, subject: 'old-habit', scopes: ['hub:read'], expiresIn: '400d' });
