@@ -1,4 +1,4 @@
-import { environmentSpec, loadConfig, sharedVariables, signingSecretVariable, v, type Env } from '@hub/core';
+import { environmentSpec, loadConfig, sharedVariables, signingSecretVariable, v, type Env } from '@hub/core/config';
 
 /** Every variable the gateway reads, with its default and meaning (mirrored in the README). */
 export const gatewaySpec = {
@@ -13,6 +13,7 @@ export const gatewaySpec = {
   HUB_JWT_PUBLIC_KEY_FILE: v.optionalString({ doc: 'a PEM public key or a JWKS file to verify RS256/ES256/EdDSA tokens with (production)' }),
   HUB_JWT_ISSUER: v.string({ default: 'hub', doc: 'the `iss` every token must carry' }),
   HUB_JWT_AUDIENCE: v.string({ default: 'hub', doc: 'the `aud` every token must carry' }),
+  HUB_MAX_TOKEN_DAYS: v.int({ default: 90, min: 1, max: 3650, doc: 'the longest a token may live (exp − iat), in days: longer ones are refused by the gateway, and neither `hub token create` nor `npm run token` issues one' }),
   HUB_ALLOW_ANONYMOUS: v.bool({
     default: (env: Env) => env.HUB_ENV !== 'production',
     doc: 'let callers without a token read (hub:read); on in development, off in production',
