@@ -151,15 +151,20 @@ describe.skipIf(!haveSourceDocuments)('the five source documents, imported and s
       expect(body.errors).toBeUndefined();
       return body.data!.searchDocuments.edges.map((edge: { node: { score: number; snippet: string; document: { id: string } } }) => edge.node) as Array<{ score: number; snippet: string; document: { id: string } }>;
     };
+    const show = (query: string, hits: Array<{ score: number; document: { id: string } }>) =>
+      process.stdout.write(`ranking "${query}": ${hits.map((hit) => `${hit.document.id} ${hit.score}`).join(', ')}\n`);
     const press = await search('báo chí nước ngoài');
+    show('báo chí nước ngoài', press);
     expect(press.slice(0, 2).map((hit) => hit.document.id).sort()).toEqual(['doc-ha-noi-thong-tin-doi-ngoai', 'doc-so-ket-6-thang-dau-nam-2020']);
     for (const hit of press.slice(0, 2)) expect(hit.snippet).toContain('báo chí nước ngoài');
     // The three without "báo chí" (only "Báo cáo", "Chỉ đạo", "nước ngoài") far below.
     for (const hit of press.slice(2)) expect(hit.score * 5).toBeLessThan(press[1]!.score);
     const communication = await search('truyền thông đối ngoại');
+    show('truyền thông đối ngoại', communication);
     expect(communication[0]!.document.id).toBe('doc-so-ket-6-thang-dau-nam-2020');
     expect(communication[0]!.snippet).toContain('truyền thông đối ngoại');
     const people = await search('đối ngoại nhân dân');
+    show('đối ngoại nhân dân', people);
     expect(people[0]!.document.id).toBe('doc-thua-thien-hue-2018');
     expect(people[0]!.snippet).toContain('đối ngoại nhân dân');
   });

@@ -2,7 +2,7 @@
  * Checks the whole seed before anything is written: every problem names the file, the record
  * and the field, and one problem anywhere means nothing is written at all.
  */
-import { containsPhrase, foldedWords, partialDateProblem, type PartialDateParts } from '@hub/kit';
+import { nameFormProblems, partialDateProblem, type PartialDateParts } from '@hub/kit';
 import { Position } from '@hub/organization';
 import { FACT_FILES, type Facts } from './facts/index.js';
 
@@ -139,19 +139,8 @@ export function validateFacts(facts: Facts): void {
       }
       ((record.nameForms as Array<Record<string, unknown>> | undefined) ?? []).forEach((nameForm, n) => {
         const field = `nameForms[${n}]`;
-        const form = nameForm.form;
-        if (typeof form !== 'string' || foldedWords(form).length === 0) return problem(`${field}.form`, 'must contain letters or digits');
-        if (form !== form.normalize('NFC')) problem(`${field}.form`, 'must be Unicode NFC');
         checkRefs(`${field}.source`, 'documents', nameForm.source);
-        if (typeof nameForm.passage !== 'string' || !containsPhrase(foldedWords(nameForm.passage), foldedWords(form))) {
-          problem(`${field}.passage`, `must be the source's words around the form and contain ${JSON.stringify(form)}`);
-        }
-        for (const phrase of (nameForm.except as unknown[] | undefined) ?? []) {
-          const words = typeof phrase === 'string' ? foldedWords(phrase) : [];
-          if (words.length <= foldedWords(form).length || foldedWords(form).some((word, i) => words[i] !== word)) {
-            problem(`${field}.except`, `${JSON.stringify(phrase)} must be a longer phrase that begins with the form ${JSON.stringify(form)}`);
-          }
-        }
+        for (const [part, message] of nameFormProblems(nameForm)) problem(`${field}.${part}`, message);
       });
       if (Array.isArray(record.sources) && record.sources.length === 0 && kind !== 'committees') {
         problem('sources', 'every record says which documents state it (domain.md rule 3)');

@@ -114,6 +114,29 @@ export function containsPhrase(words: readonly string[], phrase: readonly string
   return false;
 }
 
+/**
+ * What is wrong with another written form of a name (`form`, the `passage` it was taken from, and
+ * longer `except` phrases that begin with it but name something else), as [field, problem]
+ * pairs; none when it is sound. The seed and the write API check name forms alike.
+ */
+export function nameFormProblems(nameForm: { form?: unknown; passage?: unknown; except?: unknown }): Array<[field: 'form' | 'passage' | 'except', problem: string]> {
+  const { form, passage, except } = nameForm;
+  if (typeof form !== 'string' || foldedWords(form).length === 0) return [['form', 'must contain letters or digits']];
+  const problems: Array<['form' | 'passage' | 'except', string]> = [];
+  if (form !== form.normalize('NFC')) problems.push(['form', 'must be Unicode NFC']);
+  const words = foldedWords(form);
+  if (typeof passage !== 'string' || !containsPhrase(foldedWords(passage), words)) {
+    problems.push(['passage', `must be the source's words around the form and contain ${JSON.stringify(form)}`]);
+  }
+  for (const phrase of Array.isArray(except) ? except : []) {
+    const longer = typeof phrase === 'string' ? foldedWords(phrase) : [];
+    if (longer.length <= words.length || words.some((word, i) => longer[i] !== word)) {
+      problems.push(['except', `${JSON.stringify(phrase)} must be a longer phrase that begins with the form ${JSON.stringify(form)}`]);
+    }
+  }
+  return problems;
+}
+
 /** A run of the text's words that repeats a run of the query's words, in the query's order. */
 interface Run {
   /** Index of the run's first word in the text. */
