@@ -249,6 +249,38 @@ describe('importing articles of one\'s own', () => {
     expect(linked.body.data?.person.mentionedIn.map((d: { id: string }) => d.id)).toContain(id);
   });
 
+  it('updates the stored text when the extraction changed, never a second record, and relinks the same text to names learnt since', async () => {
+    const file = join(folder, 'hoi-nghi-quang-tri.txt');
+    await writeFile(file, 'Hội nghị thông tin đối ngoại tại Quảng Trị\n\nBCĐ tỉnh họp ngày 5/3.\n');
+    const created = await hubCommand('documents', 'import', file);
+    expect(created.json.results[0].outcome).toBe('CREATED');
+    const id = created.json.results[0].id as string;
+    const count = async () => (await graphql('{ documents { totalCount } }')).body.data?.documents.totalCount as number;
+    const before = await count();
+    // The same article saved again with the site's furniture and one more sentence.
+    await writeFile(file, 'Hội nghị thông tin đối ngoại tại Quảng Trị\n\nBCĐ tỉnh họp ngày 5/3. BCĐ tỉnh giao nhiệm vụ.\n\nXem nhiều nhất\nTin khác về du lịch\n');
+    const changed = await hubCommand('documents', 'import', file);
+    expect(changed.json.results[0]).toMatchObject({ outcome: 'TEXT_ADDED', id });
+    expect(await count()).toBe(before);
+    const stored = await graphql('query ($id: ID!) { document(id: $id) { text mentions { committee { id } } } }', { variables: { id } });
+    expect(stored.body.data?.document.text).toBe('Hội nghị thông tin đối ngoại tại Quảng Trị\n\nBCĐ tỉnh họp ngày 5/3. BCĐ tỉnh giao nhiệm vụ.');
+    expect(stored.body.data?.document.mentions.map((m: { committee: { id: string } | null }) => m.committee?.id)).not.toContain('ban-chi-dao-ttdn-quang-tri');
+
+    // The hub learns that this article writes the Quảng Trị committee "BCĐ tỉnh".
+    const learnt = await graphql(
+      `mutation ($id: ID!) { updateCommittee(id: "ban-chi-dao-ttdn-quang-tri", patch: { nameForms: [{ form: "BCĐ tỉnh", source: $id, passage: "BCĐ tỉnh họp ngày 5/3", onlyInSource: true }] }) { id } }`,
+      { token: writer, variables: { id } },
+    );
+    expect(learnt.body.errors).toBeUndefined();
+    const relinked = await hubCommand('documents', 'import', file);
+    expect(relinked.json.results[0]).toMatchObject({ outcome: 'MENTIONS_UPDATED', id });
+    const linked = await graphql('{ committee(id: "ban-chi-dao-ttdn-quang-tri") { mentionedIn { id } } }');
+    expect(linked.body.data?.committee.mentionedIn.map((d: { id: string }) => d.id)).toEqual([id]);
+    const mention = await graphql('query ($id: ID!) { document(id: $id) { mentions { count committee { id } } } }', { variables: { id } });
+    expect(mention.body.data?.document.mentions).toContainEqual({ count: 2, committee: { id: 'ban-chi-dao-ttdn-quang-tri' } });
+    expect((await hubCommand('documents', 'import', file)).json.results[0].outcome).toBe('UNCHANGED');
+  });
+
   it('refuses a file that is not text, and an unknown date form, storing nothing', async () => {
     const binary = join(folder, 'anh.txt');
     await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
