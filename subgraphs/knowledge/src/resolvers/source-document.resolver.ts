@@ -25,9 +25,9 @@ export class SourceDocumentResolver {
     if (filter?.topicCode) conditions.push({ topics: filter.topicCode });
     const search = filter?.search != null ? parseSearch(filter.search, 'filter.search') : undefined;
     if (search?.tokens.length) conditions.push({ searchTokens: { $all: indexTokens(search) } });
-    // The token index holds adjacent pairs, not longer runs: a phrase of three or more words is
-    // checked word by word on the candidates it found, then paged here.
-    if (search?.phrases.length) {
+    // The token index holds adjacent pairs, so a two-word phrase is matched by the database; a
+    // longer one is checked word by word on the candidates it found, then paged here.
+    if (search?.phrases.some((phrase) => phrase.length > 2)) {
       const rows = await ctx.em.find(SourceDocument, { $and: conditions } as never);
       return paginateLoaded(rows.filter((document) => matchesPhrases(document, search.phrases)), { typeName: 'SourceDocument', sortField: 'sortKey', first, after });
     }
