@@ -161,4 +161,46 @@ describe('writes that succeed', () => {
     const { body } = await graphql('{ committee(code: "ban-chi-dao-ttdn-tw") { nameEn } }');
     expect(body.data?.committee.nameEn).toBe('Central Steering Committee (edited)');
   });
+
+  it('recomputes an edited record\'s search tokens when the seed runs again, leaving the edit and the version as they are', async () => {
+    const edited = await write('mutation { updateCommittee(id: "ban-chi-dao-ttdn-ha-tinh", patch: { nameEn: "Hà Tĩnh committee (edited)" }) { version } }');
+    expect(edited.body.errors).toBeUndefined();
+    // As a record stored before search tokens held adjacent pairs: words only.
+    const committees = client.db(hub().targets.organization!.dbName).collection<{ _id: string; searchTokens: string[]; editedAt?: Date }>('committees');
+    const stored = (await committees.findOne({ _id: 'ban-chi-dao-ttdn-ha-tinh' }))!;
+    await committees.updateOne({ _id: stored._id }, { $set: { searchTokens: stored.searchTokens.filter((token) => !token.includes(' ')) } });
+    const phrase = '{ committees(filter: { search: "\\"ha tinh\\"" }) { totalCount edges { node { id nameEn version } } } }';
+    expect((await graphql(phrase)).body.data?.committees.totalCount).toBe(0);
+
+    const results = await applySeed({ targets: hub().targets, log: createLogger('seed', { level: 'error', format: 'pretty' }) });
+    expect(results.find((r) => r.collection === 'committees')?.rederived).toBeGreaterThanOrEqual(1);
+    const { body } = await graphql(phrase);
+    expect(body.data?.committees.edges).toEqual([{ node: { id: 'ban-chi-dao-ttdn-ha-tinh', nameEn: 'Hà Tĩnh committee (edited)', version: edited.body.data?.updateCommittee.version } }]);
+    expect((await committees.findOne({ _id: stored._id }))?.editedAt).toEqual(stored.editedAt);
+    // A second run has nothing left to recompute.
+    const again = await applySeed({ targets: hub().targets, log: createLogger('seed', { level: 'error', format: 'pretty' }) });
+    expect(again.reduce((sum, r) => sum + r.rederived, 0)).toBe(0);
+  });
+
+  it('records another written form of a committee\'s name, checked like the seed\'s, and finds the committee by it', async () => {
+    const before = await snapshot();
+    const refused = await write(`mutation { updateCommittee(id: "ban-chi-dao-ttdn-quang-tri", patch: { nameForms: [
+      { form: "BCĐ Quảng Trị", source: "doc-khong-co", passage: "Ban Chỉ đạo tỉnh" },
+      { form: "BCĐ", source: "doc-thua-thien-hue-2018", passage: "BCĐ họp", except: ["các tỉnh"] }
+    ] }) { id } }`);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const message = refused.body.errors?.[0]?.message ?? '';
+    expect(message).toContain('patch.nameForms[0].passage: must be the source\'s words around the form and contain "BCĐ Quảng Trị"');
+    expect(message).toContain('patch.nameForms[1].except: "các tỉnh" must be a longer phrase that begins with the form "BCĐ"');
+    expect(message).toContain('no SourceDocument "doc-khong-co" exists');
+    expect(await snapshot()).toEqual(before);
+
+    const taken = await write(`mutation { updateCommittee(id: "ban-chi-dao-ttdn-quang-tri", patch: { nameForms: [
+      { form: "BCĐ Quảng Trị", source: "doc-thua-thien-hue-2018", passage: "họp BCĐ Quảng Trị" }
+    ] }) { nameForms { form passage onlyInSource except source { id } } } }`);
+    expect(taken.body.errors).toBeUndefined();
+    expect(taken.body.data?.updateCommittee.nameForms).toEqual([{ form: 'BCĐ Quảng Trị', passage: 'họp BCĐ Quảng Trị', onlyInSource: false, except: [], source: { id: 'doc-thua-thien-hue-2018' } }]);
+    const found = await graphql('{ committees(filter: { search: "\\"bcd quang tri\\"" }) { edges { node { id } } } }');
+    expect(found.body.data?.committees.edges).toEqual([{ node: { id: 'ban-chi-dao-ttdn-quang-tri' } }]);
+  });
 });

@@ -48,7 +48,7 @@ export async function applySeed(options: SeedOptions): Promise<SeedWriteResult[]
       await database.close();
     }
   }
-  const total = (key: 'records' | 'inserted' | 'updated' | 'kept') => results.reduce((sum, r) => sum + r[key], 0);
-  options.log.info(`seed applied: ${total('records')} records, ${total('inserted')} new, ${total('updated')} updated, ${total('kept')} kept as edited`);
+  const total = (key: 'records' | 'inserted' | 'updated' | 'kept' | 'rederived') => results.reduce((sum, r) => sum + r[key], 0);
+  options.log.info(`seed applied: ${total('records')} records, ${total('inserted')} new, ${total('updated')} updated, ${total('kept')} kept as edited, ${total('rederived')} edited or added records' search tokens and keys recomputed`);
   return results;
 }

@@ -46,6 +46,9 @@ describe('validation names the file, the record and the field', () => {
     ['an unknown participant', (f: Facts) => f.events[0]!.participants.push({ roles: ['CHAIR'], personId: 'nobody' }), `field participants[${facts.events[0]!.participants.length}].personId: refers to people "nobody"`],
     ['a participant without a role', (f: Facts) => f.events[0]!.participants.push({ roles: [], personId: 'pham-van-linh' }), 'roles: must name at least one role'],
     ['a position in two bodies', (f: Facts) => (f.positions[0]!.committeeId = 'ban-chi-dao-ttdn-tw'), 'field committeeId/agencyId: a position is held in exactly one committee or one agency'],
+    ['a name form its passage does not contain', (f: Facts) => (f.agencies.find((a) => a.id === 'ban-tuyen-giao-tw')!.nameForms![0]!.passage = 'Ban Tuyên giáo Tỉnh ủy'), 'agencies "ban-tuyen-giao-tw", field nameForms[0].passage: must be the source\'s words around the form and contain "Ban Tuyên giáo T.Ư"'],
+    ['a name form from an unknown document', (f: Facts) => (f.committees[0]!.nameForms![0]!.source = 'doc-khong-co'), 'field nameForms[0].source: refers to documents "doc-khong-co"'],
+    ['an exception that does not begin with its form', (f: Facts) => (f.committees[0]!.nameForms![1]!.except = ['các tỉnh, thành phố']), 'field nameForms[1].except: "các tỉnh, thành phố" must be a longer phrase that begins with the form'],
     ['a record without sources', (f: Facts) => (f.events[0]!.sources = []), 'field sources: every record says which documents state it'],
   ])('%s', (_, change, expected) => {
     const problems = problemsOf(withChange(change as (f: Facts) => void));

@@ -2,7 +2,7 @@
  * Checks the whole seed before anything is written: every problem names the file, the record
  * and the field, and one problem anywhere means nothing is written at all.
  */
-import { partialDateProblem, type PartialDateParts } from '@hub/kit';
+import { nameFormProblems, partialDateProblem, type PartialDateParts } from '@hub/kit';
 import { Position } from '@hub/organization';
 import { FACT_FILES, type Facts } from './facts/index.js';
 
@@ -137,6 +137,11 @@ export function validateFacts(facts: Facts): void {
           if (why) problem(`reviewPeriod.${end}`, why);
         }
       }
+      ((record.nameForms as Array<Record<string, unknown>> | undefined) ?? []).forEach((nameForm, n) => {
+        const field = `nameForms[${n}]`;
+        checkRefs(`${field}.source`, 'documents', nameForm.source);
+        for (const [part, message] of nameFormProblems(nameForm)) problem(`${field}.${part}`, message);
+      });
       if (Array.isArray(record.sources) && record.sources.length === 0 && kind !== 'committees') {
         problem('sources', 'every record says which documents state it (domain.md rule 3)');
       }

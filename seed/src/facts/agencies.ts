@@ -27,6 +27,11 @@ export const agencies: AgencyFact[] = [
     name: 'Ban Chấp hành Trung ương Đảng',
     nameEn: 'Party Central Committee',
     kind: 'PARTY_BODY',
+    // "Trung ương Đảng" in those titles is this body ("Ủy viên Trung ương Đảng": a member of it).
+    nameForms: [
+      { form: 'Trung ương Đảng', source: 'doc-ha-noi-thong-tin-doi-ngoai', passage: 'đồng chí Ngô Thị Thanh Hằng, Ủy viên Trung ương Đảng, Phó Bí thư Thường trực Thành ủy Hà Nội' },
+      { form: 'T.Ư Đảng', source: 'doc-giao-ban-phia-bac', passage: 'Tới dự, có các đồng chí Ủy viên T.Ư Đảng: Võ Văn Phuông' },
+    ],
     sources: ['doc-giao-ban-phia-bac', 'doc-ha-noi-thong-tin-doi-ngoai', 'doc-so-ket-6-thang-dau-nam-2020', 'doc-hoi-nghi-toan-quoc-ket-luan-57'],
   },
   {
@@ -38,6 +43,7 @@ export const agencies: AgencyFact[] = [
     // A department of the Party Central Committee: a central Party body (DEPARTMENT is for
     // provincial departments, sở, ban).
     kind: 'PARTY_BODY',
+    nameForms: [{ form: 'Ban Tuyên giáo T.Ư', source: 'doc-giao-ban-phia-bac', passage: 'Võ Văn Phuông, Phó Trưởng Ban Tuyên giáo T.Ư, Phó Trưởng Ban Chỉ đạo Công tác thông tin đối ngoại' }],
     sources: ['doc-giao-ban-phia-bac', 'doc-ha-noi-thong-tin-doi-ngoai', 'doc-so-ket-6-thang-dau-nam-2020', 'doc-hoi-nghi-toan-quoc-ket-luan-57'],
   },
   {
@@ -85,6 +91,10 @@ export const agencies: AgencyFact[] = [
     nameEn: 'Hà Nội Party Committee',
     kind: 'PARTY_COMMITTEE',
     provinceCode: 'ha-noi',
+    // 001 also writes "Thành ủy" alone, of Hà Nội's (the article is about the city).
+    nameForms: [
+      { form: 'Thành ủy', source: 'doc-ha-noi-thong-tin-doi-ngoai', passage: 'Báo cáo về kết quả thông tin đối ngoại, Phó Bí thư Thường trực Thành ủy Ngô Thị Thanh Hằng', onlyInSource: true },
+    ],
     sources: ['doc-giao-ban-phia-bac', 'doc-ha-noi-thong-tin-doi-ngoai'],
   },
   // ---------- Thừa Thiên Huế ----------
@@ -95,6 +105,10 @@ export const agencies: AgencyFact[] = [
     nameEn: 'Thừa Thiên Huế Provincial Party Committee',
     kind: 'PARTY_COMMITTEE',
     provinceCode: 'thua-thien-hue',
+    // 003, about Thừa Thiên Huế only, then writes "Tỉnh ủy" alone for it.
+    nameForms: [
+      { form: 'Tỉnh ủy', source: 'doc-thua-thien-hue-2018', passage: 'Phát biểu chỉ đạo tại hội nghị, đồng chí Phó Bí thư Thường trực Tỉnh ủy đã ghi nhận', onlyInSource: true },
+    ],
     sources: ['doc-thua-thien-hue-2018'],
   },
   {
@@ -106,6 +120,9 @@ export const agencies: AgencyFact[] = [
     kind: 'PARTY_COMMITTEE',
     parentId: 'tinh-uy-thua-thien-hue',
     provinceCode: 'thua-thien-hue',
+    nameForms: [
+      { form: 'Ban Thường vụ Tỉnh ủy', source: 'doc-thua-thien-hue-2018', passage: 'chất lượng tham mưu cho Ban Thường vụ Tỉnh ủy trên lĩnh vực thông tin đối ngoại', onlyInSource: true },
+    ],
     sources: ['doc-thua-thien-hue-2018'],
   },
   {
@@ -117,6 +134,9 @@ export const agencies: AgencyFact[] = [
     kind: 'DEPARTMENT',
     parentId: 'tinh-uy-thua-thien-hue',
     provinceCode: 'thua-thien-hue',
+    nameForms: [
+      { form: 'Ban Tuyên giáo Tỉnh ủy', source: 'doc-thua-thien-hue-2018', passage: 'đồng chí Lê Xuân Hiền - Phó Trưởng Ban Tuyên giáo Tỉnh ủy, Phó Trưởng ban Thường trực Ban Chỉ đạo', onlyInSource: true },
+    ],
     sources: ['doc-thua-thien-hue-2018'],
   },
 ];

@@ -60,6 +60,27 @@ export interface ProvinceFact {
   validUntil?: PartialDateFact;
 }
 
+/**
+ * Another way a source writes a record's name, with the passage it comes from. Mentions match
+ * these as well as the name (and, by rule, "Trung ương" abbreviated "T.Ư", "TƯ" or "TW"); where
+ * forms overlap, the longest wins.
+ */
+export interface NameFormFact {
+  /** As the source writes it. */
+  form: string;
+  /** The document that writes it so. */
+  source: DocId;
+  /** The words around it in that document, verbatim (they contain the form). */
+  passage: string;
+  /**
+   * The form is too general to name this record in any text (a bare "Ban Chỉ đạo"): it does
+   * only in `source`, whose subject the record is, as the comment beside it says.
+   */
+  onlyInSource?: boolean;
+  /** Longer phrases of `source` that begin with the form but speak of something else (the committees at every level): no mention. */
+  except?: string[];
+}
+
 export interface CommitteeFact {
   id: string;
   name: string;
@@ -69,6 +90,7 @@ export interface CommitteeFact {
   parentId?: string;
   standingAgencyId?: string;
   memberAgencyIds: string[];
+  nameForms?: NameFormFact[];
   sources: DocId[];
 }
 
@@ -79,6 +101,7 @@ export interface AgencyFact {
   kind: AgencyKind;
   parentId?: string;
   provinceCode?: string;
+  nameForms?: NameFormFact[];
   sources: DocId[];
 }
 

@@ -41,4 +41,13 @@ describe('paging loaded rows', () => {
     expect(() => decodeCursor(other, list)).toThrow('after: is a cursor of another list (Person.sortKey), not of this one (Row.key)');
     expect(() => paginateLoaded(rows, { typeName: 'Row', sortField: 'key', after: other })).toThrow('another list');
   });
+
+  it('refuses a cursor of the same list ranked for another argument, naming both', () => {
+    const page = paginateLoaded(rows, { typeName: 'Row', sortField: 'key', scope: 'query "lao"', first: 2 });
+    expect(paginateLoaded(rows, { typeName: 'Row', sortField: 'key', scope: 'query "lao"', first: 2, after: page.pageInfo.endCursor }).edges.map((edge) => edge.node.key)).toEqual(['c', 'd']);
+    expect(() => paginateLoaded(rows, { typeName: 'Row', sortField: 'key', scope: 'query "hue"', after: page.pageInfo.endCursor })).toThrow(
+      'after: is a cursor of another list (Row.key for query "lao"), not of this one (Row.key for query "hue")',
+    );
+    expect(() => paginateLoaded(rows, { typeName: 'Row', sortField: 'key', after: page.pageInfo.endCursor })).toThrow('another list');
+  });
 });

@@ -39,9 +39,13 @@ export function decodeCursor(cursor: string, list: string): string {
   throw badUserInput('after', 'is not a cursor returned by this field; pass a pageInfo.endCursor');
 }
 
-/** The identity of a list for its cursors: what it holds and in which order. */
-export function listIdentity(typeName: string, sortField: string, descending = false): string {
-  return `${typeName}.${sortField}${descending ? ' desc' : ''}`;
+/**
+ * The identity of a list for its cursors: what it holds and in which order, and for a list
+ * whose order depends on an argument (search results ranked for one query) that argument too,
+ * since a position in one ranking means nothing in another.
+ */
+export function listIdentity(typeName: string, sortField: string, descending = false, scope?: string): string {
+  return `${typeName}.${sortField}${descending ? ' desc' : ''}${scope ? ` for ${scope}` : ''}`;
 }
 
 /** The page size when a client gives none. */
@@ -129,12 +133,20 @@ function toPage<T>(rows: T[], first: number, list: string, sortField: keyof T & 
  */
 export function paginateLoaded<T>(
   rows: readonly T[],
-  request: { typeName: string; sortField: keyof T & string; descending?: boolean; first?: number | null; after?: string | null },
+  request: {
+    typeName: string;
+    sortField: keyof T & string;
+    descending?: boolean;
+    /** What the order depends on besides the field (e.g. `query "bao chi"`): cursors of another scope are refused. */
+    scope?: string;
+    first?: number | null;
+    after?: string | null;
+  },
 ): Page<T> {
   const first = request.first ?? DEFAULT_PAGE_SIZE;
   checkFirst(first);
   const { sortField, descending = false } = request;
-  const list = listIdentity(request.typeName, sortField, descending);
+  const list = listIdentity(request.typeName, sortField, descending, request.scope);
   const key = (row: T) => String(row[sortField]);
   // Code-unit order, as MongoDB sorts strings, so both paths agree on cursors.
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

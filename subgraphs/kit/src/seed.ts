@@ -1,7 +1,10 @@
 /**
  * Writing seed records idempotently. A record is inserted when missing and refreshed when the
  * seed changed it, unless someone edited it through the API (`editedAt` set): nothing a user
- * stored is overwritten by a restart.
+ * stored is overwritten by a restart. Derived fields (search tokens, sort and lookup keys) are
+ * another matter: they follow from the stored fields by the entity's `refresh()`, so when the
+ * code computes them differently (new kinds of search tokens) every stored record gets them
+ * recomputed, edited and user-created ones included, without touching what users wrote.
  */
 import type { EntityManager } from '@mikro-orm/mongodb';
 
@@ -12,6 +15,8 @@ export interface SeedWriteResult {
   readonly updated: number;
   /** Records users edited, left as they are. */
   readonly kept: number;
+  /** Records users edited or created whose derived fields were recomputed (their own fields untouched). */
+  readonly rederived: number;
 }
 
 type Refreshable = { _id: string; refresh?: () => unknown };
@@ -48,11 +53,8 @@ export async function writeSeedRecords<T extends Refreshable>(
   records: ReadonlyArray<Partial<T> & { _id: string }>,
 ): Promise<SeedWriteResult> {
   const collection = em.getCollection(entity);
-  const result = { collection: collection.collectionName, records: records.length, inserted: 0, updated: 0, kept: 0 };
-  if (records.length === 0) return result;
-  const stored = new Map(
-    (await collection.find({ _id: { $in: records.map((record) => record._id) } } as never).toArray()).map((document) => [document._id as unknown as string, document]),
-  );
+  // Every stored record, not only the seed's: user-created ones need their derived fields too.
+  const stored = new Map((await collection.find({} as never).toArray()).map((document) => [document._id as unknown as string, document as Record<string, unknown>]));
   const imported = (entity as WithImportedFields).importedFields ?? [];
   const documents = records.map((record) => {
     const current = stored.get(record._id);
@@ -61,6 +63,8 @@ export async function writeSeedRecords<T extends Refreshable>(
     instance.refresh?.();
     return toDocument(instance);
   });
+  const result = { collection: collection.collectionName, records: documents.length, inserted: 0, updated: 0, kept: 0, rederived: 0 };
+  const seeded = new Set(documents.map((document) => document._id as string));
   const missing = documents.filter((document) => !stored.has(document._id as string));
   if (missing.length > 0) await collection.insertMany(missing as never[], { ordered: true });
   result.inserted = missing.length;
@@ -69,6 +73,7 @@ export async function writeSeedRecords<T extends Refreshable>(
     if (!current) continue;
     if ('editedAt' in current && current.editedAt != null) {
       result.kept += 1;
+      result.rederived += await rederive(collection, entity, current);
     } else if (canonical({ ...current, version: undefined }) !== canonical({ ...document, version: undefined })) {
       // A refresh is a write like any other: the version moves on, so an update based on the
       // old content is told (CONFLICT) rather than applied over it. The filter re-checks
@@ -81,5 +86,25 @@ export async function writeSeedRecords<T extends Refreshable>(
       result.updated += modifiedCount;
     }
   }
+  for (const [id, current] of stored) if (!seeded.has(id)) result.rederived += await rederive(collection, entity, current);
   return result;
+}
+
+/**
+ * Recomputes a stored record's derived fields and writes those that differ, and nothing else.
+ * The version stays (nothing a user wrote changed, so nobody's next update should conflict),
+ * but the write is conditional on it: a record changed since it was read is left for the next
+ * run rather than overwritten with fields derived from its old content. 1 when written.
+ */
+async function rederive<T extends Refreshable>(collection: ReturnType<EntityManager['getCollection']>, entity: new () => T, current: Record<string, unknown>): Promise<number> {
+  const instance = Object.assign(new entity(), current);
+  if (!instance.refresh) return 0;
+  instance.refresh();
+  const before = toDocument(current);
+  const after = toDocument(instance);
+  const changed = Object.keys(after).filter((key) => canonical(after[key]) !== canonical(before[key]));
+  if (changed.length === 0) return 0;
+  const set = Object.fromEntries(changed.map((key) => [key, (instance as unknown as Record<string, unknown>)[key]]));
+  const { modifiedCount } = await collection.updateOne({ _id: current._id, version: current.version ?? { $exists: false } } as never, { $set: set } as never);
+  return modifiedCount;
 }

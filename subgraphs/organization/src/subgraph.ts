@@ -1,6 +1,7 @@
 import { DateBounds, entityReference, PartialDate, type SubgraphDefinition } from '@hub/kit';
 import { Agency } from './entities/agency.entity.js';
 import { Committee } from './entities/committee.entity.js';
+import { NameForm } from './entities/name-form.embeddable.js';
 import { Person } from './entities/person.entity.js';
 import { Position } from './entities/position.entity.js';
 import { Province } from './entities/province.entity.js';
@@ -15,12 +16,13 @@ import { PositionMutations } from './resolvers/position.mutations.js';
 import { PositionResolver } from './resolvers/position.resolver.js';
 import { ProvinceResolver } from './resolvers/province.resolver.js';
 import { CommitteeStatisticsResolver } from './resolvers/statistics.resolver.js';
+import { NameFormResolver } from './resolvers/name-form.resolver.js';
 
 /** Committees, member agencies, people and their positions, provinces. */
 export const organization: SubgraphDefinition = {
   name: 'organization',
   defaultPort: 4001,
-  entities: [Committee, Agency, Person, Position, Province, PartialDate, DateBounds],
+  entities: [Committee, Agency, Person, Position, Province, PartialDate, DateBounds, NameForm],
   resolvers: [
     CommitteeResolver,
     AgencyResolver,
@@ -32,6 +34,7 @@ export const organization: SubgraphDefinition = {
     PersonMutations,
     PositionMutations,
     CommitteeStatisticsResolver,
+    NameFormResolver,
   ],
   orphanedTypes: [SourceDocumentRef],
   references: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { givenDate, readArticle, statedDate } from './article.js';
+import { articleBody, givenDate, readArticle, statedDate } from './article.js';
 
 describe('reading an article file', () => {
   it('takes the title from the first line and the date a byline states', () => {
@@ -28,5 +28,41 @@ describe('reading an article file', () => {
     expect(() => statedDate('Thứ Hai, 31/02/2023')).toThrow('does not exist');
     expect(() => givenDate('October 12')).toThrow('is not a date this command reads');
     expect(givenDate('12/10/2023')).toMatchObject({ year: 2023, month: 10, day: 12 });
+  });
+
+  it('keeps the article\'s body: no site header above the headline, no counter, no lists of other articles', () => {
+    const page = [
+      'Thứ Ba, 18/06/2024',
+      '',
+      'Tiếp tục nâng hiệu quả công tác thông tin đối ngoại',
+      '',
+      'Thứ Năm, 12/10/2023',
+      '',
+      'Chiều 11/10/2023, tại Hà Nội, hội nghị diễn ra. Xem nhiều nhất là tin này.',
+      'Hotline: 08045542 - 08045075',
+      'Hay Nguyễn',
+      '',
+      'Gửi cho bạn bè',
+      '',
+      'Phản hồi',
+      'Các tin khác',
+      'Liên kết website',
+      'Thống kê truy cập',
+      'Tổng số: 2994885',
+      'Hôm nay: 4118',
+    ].join('\n');
+    const article = readArticle('004.txt', Buffer.from(page));
+    expect(article.title).toBe('Tiếp tục nâng hiệu quả công tác thông tin đối ngoại');
+    // The header's 18/06/2024 is the page's day; the dateline under the headline is the article's.
+    expect(article.publishedOn).toMatchObject({ year: 2023, month: 10, day: 12 });
+    expect(article.text).toContain('Xem nhiều nhất là tin này.');
+    expect(article.text.endsWith('Hay Nguyễn')).toBe(true);
+    for (const furniture of ['Thứ Ba, 18/06/2024', 'Hotline', 'Gửi cho bạn bè', 'Phản hồi', 'Các tin khác', 'Thống kê truy cập', 'Tổng số', 'Hôm nay']) expect(article.text).not.toContain(furniture);
+  });
+
+  it('leaves a text without furniture as it is', () => {
+    const text = 'Tiêu đề\n\nĐoạn một.\n\nĐoạn hai.';
+    expect(articleBody(text)).toBe(text);
+    expect(articleBody('Xem nhiều nhất')).toBe('Xem nhiều nhất');
   });
 });

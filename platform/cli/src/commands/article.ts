@@ -2,7 +2,9 @@
  * Reading an article file the way a person would: its title (the first line, a Markdown heading,
  * an HTML <title> or <h1>), its text (HTML without its tags), and the publication date where the
  * text states one in a Vietnamese form ("Thứ Năm, 12/10/2023", "ngày 12 tháng 10 năm 2023",
- * "12/10/2023"). Anything that is not text is refused with the reason.
+ * "12/10/2023"). Only the article's own lines are kept where the page shows where they end:
+ * a saved news page's header, visitor counter and lists of other articles are dropped
+ * (`articleBody`). Anything that is not text is refused with the reason.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -79,6 +81,44 @@ export function givenDate(value: string): Article['publishedOn'] {
   return { year, month, day, text: value };
 }
 
+/**
+ * Lines that belong to the site, not the article, wherever they stand: the hotline, the visitor
+ * counter's figures, the share and feedback buttons.
+ */
+const FURNITURE_LINE = /^(?:hotline\b.*|tổng số:\s*[\d.,]+|trực tuyến:\s*[\d.,]+|hôm nay:\s*[\d.,]+|gửi cho bạn bè|in bài viết|phản hồi|thông tin người gửi phản hồi)$/iu;
+
+/**
+ * Headings after which a news page lists other articles and widgets ("Xem nhiều nhất",
+ * "Thống kê truy cập"): the article ended before the first of them. Only a whole line counts,
+ * so a sentence that uses the words is never cut.
+ */
+const TRAILER_HEADING = /^(?:xem nhiều nhất|thống kê truy cập|các tin khác|tin khác|tin liên quan|tin cùng chuyên mục|có thể bạn quan tâm|mới nhất|liên kết website|gửi cho bạn bè|phản hồi|thông tin người gửi phản hồi)$/iu;
+
+/** A date alone on a line ("Chủ Nhật, 24/1/2021"): above the headline, it is the site header's day. */
+const DATE_LINE = new RegExp(`^${WEEKDAY},?\\s*\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}$`, 'u');
+
+/**
+ * The article's own lines of a saved news page: without the site's header above the headline
+ * (its date, its hotline), the furniture lines anywhere, and everything from the first heading
+ * of the page's lists of other articles on. When the cut would leave nothing, the text stays.
+ */
+export function articleBody(text: string, hasTitle = false): string {
+  let lines = text.split('\n');
+  if (!hasTitle) {
+    // Above the headline only: a date line below it is the article's dateline.
+    const first = lines.findIndex((line) => line.trim() !== '' && !DATE_LINE.test(line.trim()) && !FURNITURE_LINE.test(line.trim()));
+    if (first > 0) lines = lines.slice(first);
+  }
+  const end = lines.findIndex((line, i) => i > 0 && TRAILER_HEADING.test(line.trim()));
+  if (end > 0) lines = lines.slice(0, end);
+  const body = lines
+    .filter((line) => !FURNITURE_LINE.test(line.trim()))
+    .join('\n')
+    .replace(/\n\s*\n\s*\n+/g, '\n\n')
+    .trim();
+  return body || text;
+}
+
 export function readArticle(name: string, bytes: Buffer): Article {
   if (bytes.length > MAX_FILE_BYTES) throw new CliError(`is ${bytes.length} bytes; articles of at most ${MAX_FILE_BYTES} bytes are taken`);
   if (bytes.includes(0)) throw new CliError('is not text (it contains NUL bytes): import .txt, .md or .html articles');
@@ -89,7 +129,9 @@ export function readArticle(name: string, bytes: Buffer): Article {
     throw new CliError('is not UTF-8 text: save it as UTF-8 and import it again');
   }
   const html = /\.html?$/i.test(name);
-  const { title: htmlTitle, text } = html ? htmlToText(raw) : { title: undefined, text: raw.replace(/\r\n?/g, '\n').trim() };
+  const page = html ? htmlToText(raw) : { title: undefined, text: raw.replace(/\r\n?/g, '\n').trim() };
+  const htmlTitle = page.title;
+  const text = articleBody(page.text, Boolean(htmlTitle));
   const firstLine = text.split('\n').map((line) => line.replace(/^#+\s*/, '').trim()).find(Boolean);
   const title = htmlTitle || firstLine;
   if (!title) throw new CliError('has no text');

@@ -52,7 +52,7 @@ export const documentsCommands: CommandGroup = {
         }
         const failed = results.filter((r) => r.error);
         const lines = results.map((r) => (r.error ? `  ${r.file}: ${r.error} (nothing stored)` : `  ${r.file}: ${r.outcome?.toLowerCase().replace('_', ' ')} → ${r.id}`));
-        const counts = ['CREATED', 'TEXT_ADDED', 'UNCHANGED'].map((o) => `${results.filter((r) => r.outcome === o).length} ${o.toLowerCase().replace('_', ' ')}`).join(', ');
+        const counts = ['CREATED', 'TEXT_ADDED', 'MENTIONS_UPDATED', 'UNCHANGED'].map((o) => `${results.filter((r) => r.outcome === o).length} ${o.toLowerCase().replace('_', ' ')}`).join(', ');
         print({ ok: failed.length === 0, results }, `Imported ${files.length - failed.length} of ${files.length} files (${counts}${failed.length ? `, ${failed.length} refused` : ''}):\n${lines.join('\n')}`);
         return failed.length ? EXIT.checkFailed : EXIT.ok;
       },

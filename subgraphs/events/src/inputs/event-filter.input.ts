@@ -37,6 +37,6 @@ export class EventFilter {
   @Field(() => Region, { nullable: true, description: 'Events of this region: held in one of its provinces, or organized or attended by the committee of one.' })
   region?: Region;
 
-  @Field(() => String, { nullable: true, description: 'Words of the title, place, participants or tasks, ignoring case and diacritics.' })
+  @Field(() => String, { nullable: true, description: 'Words of the title, place, participants or tasks, in any order, ignoring case and diacritics; a "quoted phrase" must appear with its words side by side, in order (`"giao ban"`). An unclosed quote is refused.' })
   search?: string;
 }

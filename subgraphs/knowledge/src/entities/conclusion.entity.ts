@@ -1,5 +1,5 @@
 import { Embedded, Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { foldText, HubRecord, PartialDate, searchTokens } from '@hub/kit';
+import { foldText, HubRecord, PartialDate, searchTokens, slugify } from '@hub/kit';
 import { Directive, Field, ObjectType } from 'type-graphql';
 
 @Entity({ collection: 'conclusions' })
@@ -14,6 +14,14 @@ export class Conclusion extends HubRecord {
   @Property({ type: 'string' })
   @Field(() => String, { description: 'The title as the documents write it.' })
   title!: string;
+
+  /**
+   * The number without case, spaces or punctuation ("57- KL/TW" and "57-kl/tw" → "57-kl-tw"),
+   * so a lookup finds it however a document spells it.
+   */
+  @Property({ type: 'string' })
+  @Index()
+  numberKey!: string;
 
   @Property({ type: 'string', nullable: true })
   issuedById?: string;
@@ -41,9 +49,14 @@ export class Conclusion extends HubRecord {
   @Unique()
   sortKey!: string;
 
+  static numberKey(number: string): string {
+    return slugify(number);
+  }
+
   refresh(): this {
     this.searchTokens = searchTokens(this.number, this.title, this.summary);
     this.sortKey = `${foldText(this.number)} ${this._id}`;
+    this.numberKey = Conclusion.numberKey(this.number);
     return this;
   }
 }

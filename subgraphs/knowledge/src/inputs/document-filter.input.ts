@@ -5,6 +5,6 @@ export class DocumentFilter {
   @Field(() => String, { nullable: true, description: 'Documents about this topic (its code).' })
   topicCode?: string;
 
-  @Field(() => String, { nullable: true, description: 'Words of the title, summary or text, ignoring case and diacritics.' })
+  @Field(() => String, { nullable: true, description: 'Words of the title, summary or text, in any order, ignoring case and diacritics; a "quoted phrase" must appear with its words in order. An unclosed quote is refused.' })
   search?: string;
 }

@@ -14,11 +14,13 @@ export class ConclusionResolver {
   async conclusion(
     @Ctx() ctx: SubgraphContext,
     @Arg('id', () => ID, { nullable: true, description: 'The conclusion\'s id.' }) id?: string,
-    @Arg('number', () => String, { nullable: true, description: 'Its number as written, e.g. "57-KL/TW".' }) number?: string,
+    @Arg('number', () => String, { nullable: true, description: 'Its number, e.g. "57-KL/TW"; case, spaces and punctuation do not matter ("57- KL/TW" finds it too).' }) number?: string,
   ) {
     if ((id == null) === (number == null)) throw badUserInput('conclusion', 'give exactly one of `id` or `number`');
     if (id != null) return byId(ctx, Conclusion).load(id);
-    return ctx.em.findOne(Conclusion, { number: number!.trim().toUpperCase() });
+    const key = Conclusion.numberKey(number!);
+    if (!key) throw badUserInput('number', `must contain letters or digits, got ${JSON.stringify(number)}`);
+    return ctx.em.findOne(Conclusion, { numberKey: key });
   }
 
   @Query(() => ConclusionConnection, { description: 'Conclusions, by number.' })

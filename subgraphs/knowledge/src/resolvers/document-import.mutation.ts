@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createRecord, InputCheck, updateRecord, type SubgraphContext } from '@hub/kit';
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
+import { Mention } from '../entities/mention.embeddable.js';
 import { SourceDocument } from '../entities/source-document.entity.js';
 import { DocumentImportInput } from '../inputs/document-import.input.js';
 import { findMentions, knownNames } from '../mentions.js';
@@ -15,6 +16,7 @@ export enum ImportOutcome {
   CREATED = 'CREATED',
   TEXT_ADDED = 'TEXT_ADDED',
   UNCHANGED = 'UNCHANGED',
+  MENTIONS_UPDATED = 'MENTIONS_UPDATED',
 }
 registerEnumType(ImportOutcome, {
   name: 'ImportOutcome',
@@ -23,6 +25,7 @@ registerEnumType(ImportOutcome, {
     CREATED: { description: 'A new document was stored.' },
     TEXT_ADDED: { description: 'A document with this origin existed (a seeded one, or an earlier import); its text was filled in or replaced.' },
     UNCHANGED: { description: 'The same text was imported before: nothing was written.' },
+    MENTIONS_UPDATED: { description: 'The same text was imported before, but the records it names were found anew (the hub has learnt names or name forms since): only its mentions were rewritten.' },
   },
 });
 
@@ -38,6 +41,9 @@ export class DocumentImport {
 /** Texts larger than this are refused: an article is a few kilobytes, not a book. */
 export const MAX_TEXT_CHARS = 2_000_000;
 const LANGUAGE = /^[a-z]{2}$/;
+
+const mentionList = (mentions: readonly Mention[]) => JSON.stringify(mentions.map(({ kind, key, name, count }) => [kind, key, name, count]));
+const sameMentions = (a: readonly Mention[], b: readonly Mention[]) => mentionList(a) === mentionList(b);
 
 export const contentHash = (text: string) => createHash('sha256').update(text.normalize('NFC')).digest('hex');
 
@@ -58,10 +64,19 @@ export class DocumentImportMutation {
     await check.assertValid();
 
     const hash = contentHash(text);
-    // The records the text names, linked the moment the article arrives.
-    const mentions = existing?.contentHash === hash ? [] : findMentions(text, await knownNames(ctx));
+    const id = existing?._id ?? check.newKey(SourceDocument, undefined, title, 'input.title');
+    await check.assertValid();
+    // The records the text names, linked the moment the article arrives; the document's id
+    // lets forms that name a record only in that document (its subject committee) apply.
+    const mentions = findMentions(text, await knownNames(ctx), id);
     if (existing) {
-      if (existing.contentHash === hash) return { outcome: ImportOutcome.UNCHANGED, document: existing };
+      if (existing.contentHash === hash) {
+        if (sameMentions(existing.mentions, mentions)) return { outcome: ImportOutcome.UNCHANGED, document: existing };
+        const document = await updateRecord(ctx, SourceDocument, existing._id, undefined, (record) => {
+          record.mentions = mentions;
+        });
+        return { outcome: ImportOutcome.MENTIONS_UPDATED, document };
+      }
       const document = await updateRecord(ctx, SourceDocument, existing._id, undefined, (record) => {
         // Only the text: a document already in the hub keeps its curated title and date.
         record.text = text;
@@ -72,8 +87,7 @@ export class DocumentImportMutation {
       }, { marksEdited: false });
       return { outcome: ImportOutcome.TEXT_ADDED, document };
     }
-    const record = Object.assign(new SourceDocument(), { _id: check.newKey(SourceDocument, undefined, title, 'input.title'), title, text, contentHash: hash, mentions, origin, publishedOn, language: input.language });
-    await check.assertValid();
+    const record = Object.assign(new SourceDocument(), { _id: id, title, text, contentHash: hash, mentions, origin, publishedOn, language: input.language });
     return { outcome: ImportOutcome.CREATED, document: await createRecord(ctx, record, check) };
   }
 }

@@ -4,7 +4,7 @@
  * index narrows the candidates in the database; phrases, ranking and snippets are worked out on
  * those candidates only.
  */
-import { connectionType, containsPhrase, DEFAULT_PAGE_SIZE, foldedWords, MAX_PAGE_SIZE, notArchived, paginateLoaded, parseSearch, relevance, snippet, type SubgraphContext } from '@hub/kit';
+import { connectionType, containsPhrase, DEFAULT_PAGE_SIZE, foldedWords, foldText, indexTokens, MAX_PAGE_SIZE, notArchived, paginateLoaded, parseSearch, relevance, snippet, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { SourceDocument } from '../entities/source-document.entity.js';
 
@@ -13,10 +13,12 @@ export class DocumentHit {
   @Field(() => SourceDocument, { description: 'The document that matches.' })
   document!: SourceDocument;
 
-  @Field(() => Float, { description: 'How well it matches: occurrences of the words (in the title thrice), phrases counted extra. Higher is better.' })
+  @Field(() => Float, {
+    description: 'How well it matches: each run of the query\'s words found side by side in the query\'s order weighs ten times more per word (one "báo chí nước ngoài" outweighs any number of scattered "báo", "chí"), repeats add slowly, the title counts thrice. Higher is better.',
+  })
   score!: number;
 
-  @Field(() => String, { nullable: true, description: 'The passage around the first match, in the text\'s own spelling ("…" where cut); null when only the title matched.' })
+  @Field(() => String, { nullable: true, description: 'The passage around the best match (the longest run of the query\'s words in order), in the text\'s own spelling ("…" where cut); null when only the title matched.' })
   snippet?: string;
 
   /** Orders hits best first, then by title (a string, so the kit's paging can use it). */
@@ -45,8 +47,11 @@ export class DocumentSearchResolver {
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
   ) {
     const search = parseSearch(query, 'query');
-    if (search.tokens.length === 0) return paginateLoaded([] as DocumentHit[], { typeName: 'DocumentHit', sortField: 'rank', first, after });
-    const candidates = await ctx.em.find(SourceDocument, { $and: [notArchived(), { searchTokens: { $all: search.tokens } }] } as never);
+    // The ranking belongs to this query: a cursor from another query's results is refused.
+    // Folded, so "Báo chí" and "bao chi" (ranked alike) share their cursors.
+    const scope = `query ${JSON.stringify(foldText(query).replace(/\s+/g, ' ').trim())}`;
+    if (search.tokens.length === 0) return paginateLoaded([] as DocumentHit[], { typeName: 'DocumentHit', sortField: 'rank', scope, first, after });
+    const candidates = await ctx.em.find(SourceDocument, { $and: [notArchived(), { searchTokens: { $all: indexTokens(search) } }] } as never);
     const hits = candidates
       .filter((document) => matchesPhrases(document, search.phrases))
       .map((document) => {
@@ -55,9 +60,9 @@ export class DocumentSearchResolver {
           document,
           score,
           snippet: snippet(document.text ?? document.summary ?? '', search),
-          rank: `${String(1e9 - score).padStart(10, '0')} ${document.sortKey}`,
+          rank: `${(1e9 - score).toFixed(3).padStart(14, '0')} ${document.sortKey}`,
         });
       });
-    return paginateLoaded(hits, { typeName: 'DocumentHit', sortField: 'rank', first, after });
+    return paginateLoaded(hits, { typeName: 'DocumentHit', sortField: 'rank', scope, first, after });
   }
 }

@@ -1,4 +1,4 @@
-import { byId, connectionType, DEFAULT_PAGE_SIZE, existing, MAX_PAGE_SIZE, notArchived, paginate, paginateLoaded, parseSearch, type Filter, type SubgraphContext } from '@hub/kit';
+import { byId, connectionType, DEFAULT_PAGE_SIZE, existing, indexTokens, MAX_PAGE_SIZE, notArchived, paginate, paginateLoaded, parseSearch, type Filter, type SubgraphContext } from '@hub/kit';
 import { matchesPhrases } from './document-search.resolver.js';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { SourceDocument } from '../entities/source-document.entity.js';
@@ -24,9 +24,10 @@ export class SourceDocumentResolver {
     const conditions: Filter[] = [notArchived()];
     if (filter?.topicCode) conditions.push({ topics: filter.topicCode });
     const search = filter?.search != null ? parseSearch(filter.search, 'filter.search') : undefined;
-    if (search?.tokens.length) conditions.push({ searchTokens: { $all: search.tokens } });
-    // Quoted phrases are checked on the candidates the token index found, then paged here.
-    if (search?.phrases.length) {
+    if (search?.tokens.length) conditions.push({ searchTokens: { $all: indexTokens(search) } });
+    // The token index holds adjacent pairs, so a two-word phrase is matched by the database; a
+    // longer one is checked word by word on the candidates it found, then paged here.
+    if (search?.phrases.some((phrase) => phrase.length > 2)) {
       const rows = await ctx.em.find(SourceDocument, { $and: conditions } as never);
       return paginateLoaded(rows.filter((document) => matchesPhrases(document, search.phrases)), { typeName: 'SourceDocument', sortField: 'sortKey', first, after });
     }

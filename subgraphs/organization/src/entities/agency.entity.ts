@@ -1,4 +1,5 @@
-import { Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Embedded, Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { NameForm } from './name-form.embeddable.js';
 import { foldText, HubRecord, searchTokens } from '@hub/kit';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { AgencyKind } from '../enums.js';
@@ -19,6 +20,11 @@ export class Agency extends HubRecord {
   @Property({ type: 'string', nullable: true })
   @Field(() => String, { nullable: true, description: 'An English name, when one is in use.' })
   nameEn?: string;
+
+  /** What mentions match besides the name; seeded from the facts, each with its passage. */
+  @Embedded({ entity: () => NameForm, object: true, array: true })
+  @Field(() => [NameForm], { description: 'Other ways the source documents write the name ("… T.Ư"), each with the passage it comes from; mentions in documents are found by these as well as by the name.' })
+  nameForms: NameForm[] = [];
 
   @Property({ type: 'string' })
   @Index()
@@ -41,7 +47,8 @@ export class Agency extends HubRecord {
   sortKey!: string;
 
   refresh(): this {
-    this.searchTokens = searchTokens(this.name, this.nameEn, this.code);
+    this.nameForms = NameForm.all(this.nameForms);
+    this.searchTokens = searchTokens(this.name, this.nameEn, this.code, ...this.nameForms.map((nameForm) => nameForm.form));
     this.sortKey = `${foldText(this.name)} ${this._id}`;
     return this;
   }

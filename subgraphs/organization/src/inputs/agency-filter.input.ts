@@ -9,6 +9,6 @@ export class AgencyFilter {
   @Field(() => String, { nullable: true, description: 'Agencies of this province (its code).' })
   provinceCode?: string;
 
-  @Field(() => String, { nullable: true, description: 'Words of the name, ignoring case and diacritics: "tuyen giao" finds "Tuyên giáo".' })
+  @Field(() => String, { nullable: true, description: 'Words of the name or its other written forms, in any order, ignoring case and diacritics: "tuyen giao" finds "Tuyên giáo"; a "quoted phrase" must appear with its words side by side, in order. An unclosed quote is refused.' })
   search?: string;
 }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { NameFormInput } from './name-form.input.js';
 import { AgencyKind } from '../enums.js';
 
 @InputType({ description: 'A new agency.' })
@@ -21,6 +22,9 @@ export class AgencyInput {
   @Field(() => String, { nullable: true, description: 'The province of a provincial body (its code, e.g. "ha-noi").' })
   provinceCode?: string;
 
+  @Field(() => [NameFormInput], { nullable: true, description: 'Other ways the source documents write the name, each with its passage.' })
+  nameForms?: NameFormInput[];
+
   @Field(() => [ID], { description: 'The source documents that state it (at least one).' })
   sources!: string[];
 }
@@ -41,6 +45,9 @@ export class AgencyPatch {
 
   @Field(() => String, { nullable: true, description: 'Its province (its code); null clears it.' })
   provinceCode?: string | null;
+
+  @Field(() => [NameFormInput], { nullable: true, description: 'Replaces the other ways the documents write the name; [] empties the list, null leaves it unchanged.' })
+  nameForms?: NameFormInput[];
 
   @Field(() => [ID], { nullable: true, description: 'Replaces the source documents that state it (at least one); null leaves them unchanged.' })
   sources?: string[];

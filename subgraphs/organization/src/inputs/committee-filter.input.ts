@@ -12,7 +12,7 @@ export class CommitteeFilter {
   @Field(() => String, { nullable: true, description: 'The committee of this province (its code).' })
   provinceCode?: string;
 
-  @Field(() => String, { nullable: true, description: 'Words of the name, ignoring case and diacritics: "ha noi" finds "Hà Nội".' })
+  @Field(() => String, { nullable: true, description: 'Words of the name or its other written forms, in any order, ignoring case and diacritics: "ha noi" finds "Hà Nội"; a "quoted phrase" must appear with its words side by side, in order (`"thanh pho ha noi"`). An unclosed quote is refused.' })
   search?: string;
 
   @Field(() => Boolean, { nullable: true, description: 'true: committees in which the sources name at least one official (a position); false: those with none.' })

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { NameFormInput } from './name-form.input.js';
 import { CommitteeLevel } from '../enums.js';
 
 @InputType({ description: 'A new steering committee.' })
@@ -27,6 +28,9 @@ export class CommitteeInput {
   @Field(() => [ID], { nullable: true, description: 'Its member agencies (cơ quan thành viên), where a source lists them.' })
   memberAgencyIds?: string[];
 
+  @Field(() => [NameFormInput], { nullable: true, description: 'Other ways the source documents write the name, each with its passage.' })
+  nameForms?: NameFormInput[];
+
   @Field(() => [ID], { description: 'The source documents that state it (at least one).' })
   sources!: string[];
 }
@@ -50,6 +54,9 @@ export class CommitteePatch {
 
   @Field(() => [ID], { nullable: true, description: 'Replaces its member agencies (cơ quan thành viên); [] empties the list, null leaves it unchanged.' })
   memberAgencyIds?: string[];
+
+  @Field(() => [NameFormInput], { nullable: true, description: 'Replaces the other ways the documents write the name; [] empties the list, null leaves it unchanged.' })
+  nameForms?: NameFormInput[];
 
   @Field(() => [ID], { nullable: true, description: 'Replaces the source documents that state it (at least one); null leaves them unchanged.' })
   sources?: string[];

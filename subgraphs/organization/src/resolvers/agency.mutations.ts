@@ -2,6 +2,7 @@ import { writeResolver, type InputCheck } from '@hub/kit';
 import { Agency } from '../entities/agency.entity.js';
 import { Province } from '../entities/province.entity.js';
 import { AgencyInput, AgencyPatch } from '../inputs/agency.input.js';
+import { takeNameForms } from '../name-forms.js';
 import { SourceDocumentRef } from '../references.js';
 
 function take(check: InputCheck, record: Agency, input: Partial<AgencyInput> | AgencyPatch, at: string): void {
@@ -17,6 +18,7 @@ function take(check: InputCheck, record: Agency, input: Partial<AgencyInput> | A
     check.exists(`${at}.provinceCode`, Province, input.provinceCode);
     record.provinceCode = input.provinceCode ?? undefined;
   }
+  if (input.nameForms != null) record.nameForms = takeNameForms(check, `${at}.nameForms`, input.nameForms);
   if (input.sources != null) record.sources = check.sources(`${at}.sources`, input.sources, SourceDocumentRef);
 }
 

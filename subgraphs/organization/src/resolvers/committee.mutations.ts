@@ -4,6 +4,7 @@ import { Committee } from '../entities/committee.entity.js';
 import { Province } from '../entities/province.entity.js';
 import { CommitteeLevel } from '../enums.js';
 import { CommitteeInput, CommitteePatch } from '../inputs/committee.input.js';
+import { takeNameForms } from '../name-forms.js';
 import { SourceDocumentRef } from '../references.js';
 
 /** Validates the fields an input gives and copies them onto the record. */
@@ -27,6 +28,7 @@ function take(check: InputCheck, record: Committee, input: Partial<CommitteeInpu
     check.exists(`${at}.memberAgencyIds`, Agency, input.memberAgencyIds);
     record.memberAgencyIds = [...new Set(input.memberAgencyIds)];
   }
+  if (input.nameForms != null) record.nameForms = takeNameForms(check, `${at}.nameForms`, input.nameForms);
   if (input.sources != null) record.sources = check.sources(`${at}.sources`, input.sources, SourceDocumentRef);
   if (record.level === CommitteeLevel.PROVINCIAL && !record.provinceCode) check.add(`${at}.provinceCode`, 'a provincial committee needs its province');
   if (record.level === CommitteeLevel.CENTRAL && record.provinceCode) check.add(`${at}.provinceCode`, 'the central committee has no province');
