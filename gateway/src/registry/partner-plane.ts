@@ -33,6 +33,8 @@ export interface PartnerPlane {
   breakerStates(): Record<string, BreakerState>;
   readonly routes: Record<string, RouteHandler>;
   readonly plugins: ApolloServerPlugin<GatewayContext>[];
+  /** The registry's records, when a registry database is configured (saved reports live there too). */
+  readonly registry?: SchemaRegistry;
   stop(): Promise<void>;
 }
 
@@ -132,6 +134,7 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
       : supergraphFromRegistry({ registry, partnerSecrets, fallback: options.fallbackSupergraph, log, pollMs: config.HUB_REGISTRY_POLL_MS }),
     routes: registryRoutes({ service, authenticate: options.authenticate, log, rotationGraceMs: config.HUB_SECRET_GRACE_HOURS * 3_600_000, timeoutMs: config.HUB_SUBGRAPH_TIMEOUT_MS }),
     plugins: [usagePlugin],
+    registry,
     async stop() {
       clearInterval(flushTimer);
       await flush();

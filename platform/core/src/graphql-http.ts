@@ -22,7 +22,11 @@ export interface RawRequest {
 export interface Reply {
   status: number;
   headers?: Record<string, string>;
-  body: string | Buffer;
+  /**
+   * The whole body, or chunks written as they come (an export streams its rows). A stream that
+   * fails part way cuts the connection, so a client never mistakes half an answer for all of it.
+   */
+  body: string | Buffer | AsyncIterable<string | Buffer>;
 }
 
 export type RouteHandler = (request: RawRequest) => Promise<Reply> | Reply;
@@ -87,6 +91,44 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQLHttpOptions<Context>) {
   const { apollo, path = '/graphql', maxBodyBytes = 1_000_000 } = options;
 
+  /**
+   * Runs a GraphQL request as if it had come in over HTTP at the GraphQL path: the guard (rate
+   * limit, merge check), the caller's identity from its headers, every plugin. Routes that
+   * answer with GraphQL underneath (exports) call it, so nothing the gateway enforces is skipped.
+   */
+  async function execute(request: RawRequest): Promise<Reply> {
+    const refused = await options.guard?.(request);
+    if (refused) return refused;
+
+    let parsedBody: unknown;
+    const contentType = request.headers['content-type'] ?? '';
+    if (request.method === 'POST' && contentType.includes('application/json')) {
+      try {
+        parsedBody = JSON.parse(request.body.toString('utf8'));
+      } catch (error) {
+        return errorReply(400, 'BAD_REQUEST', `The request body is not valid JSON: ${(error as Error).message}`);
+      }
+    } else if (request.method === 'POST' && request.body.length > 0) {
+      parsedBody = request.body.toString('utf8');
+    }
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: request.url.search, body: parsedBody },
+      context: () => options.context(request),
+    });
+    const replyHeaders = Object.fromEntries(result.headers);
+    if (result.body.kind === 'complete') {
+      return { status: result.status ?? 200, headers: replyHeaders, body: result.body.string };
+    }
+    let text = '';
+    for await (const chunk of result.body.asyncIterator) text += chunk;
+    return { status: result.status ?? 200, headers: replyHeaders, body: text };
+  }
+
   async function handle(req: IncomingMessage): Promise<Reply> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let body: Buffer;
@@ -106,39 +148,10 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
       return options.browserPage(request);
     }
 
-    const refused = await options.guard?.(request);
-    if (refused) return refused;
-
-    let parsedBody: unknown;
-    const contentType = req.headers['content-type'] ?? '';
-    if (request.method === 'POST' && contentType.includes('application/json')) {
-      try {
-        parsedBody = JSON.parse(body.toString('utf8'));
-      } catch (error) {
-        return errorReply(400, 'BAD_REQUEST', `The request body is not valid JSON: ${(error as Error).message}`);
-      }
-    } else if (request.method === 'POST' && body.length > 0) {
-      parsedBody = body.toString('utf8');
-    }
-
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: url.search, body: parsedBody },
-      context: () => options.context(request),
-    });
-    const replyHeaders = Object.fromEntries(result.headers);
-    if (result.body.kind === 'complete') {
-      return { status: result.status ?? 200, headers: replyHeaders, body: result.body.string };
-    }
-    let text = '';
-    for await (const chunk of result.body.asyncIterator) text += chunk;
-    return { status: result.status ?? 200, headers: replyHeaders, body: text };
+    return execute(request);
   }
 
-  return async (req: IncomingMessage, res: ServerResponse) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     let reply: Reply;
     try {
       reply = await handle(req);
@@ -147,8 +160,29 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
       reply = errorReply(500, 'INTERNAL_SERVER_ERROR', 'The server failed to handle the request.');
     }
     res.writeHead(reply.status, reply.headers);
-    res.end(reply.body);
+    if (typeof reply.body === 'string' || Buffer.isBuffer(reply.body)) {
+      res.end(reply.body);
+      return;
+    }
+    await streamBody(reply.body, res, options.onError);
   };
+  return Object.assign(serve, { execute });
+}
+
+/** Writes chunks as they come, waiting whenever the client reads slower than they arrive. */
+async function streamBody(chunks: AsyncIterable<string | Buffer>, res: ServerResponse, onError?: (error: unknown) => void): Promise<void> {
+  const closed = new Promise<void>((resolve) => res.once('close', resolve));
+  try {
+    for await (const chunk of chunks) {
+      if (res.destroyed) return;
+      if (!res.write(chunk)) await Promise.race([new Promise((resolve) => res.once('drain', resolve)), closed]);
+    }
+    res.end();
+  } catch (error) {
+    onError?.(error);
+    // Headers are gone already: cutting the connection is the only way to say "incomplete".
+    res.destroy(error as Error);
+  }
 }
 
 export interface RunningHttpServer {
