@@ -154,12 +154,12 @@ export function reportRoutes(options: ReportRoutesOptions): Record<string, Route
   }
 
   async function exportReply(request: RawRequest, report: PreparedReport, variables: Record<string, unknown>, format: Format, bom: boolean, usageName: string, identity: Identity): Promise<Reply> {
+    const began = Date.now();
     const pages = reportPages(report, variables, executeAs(request));
     // The first page before the headers: a refusal still gets its status and sentence.
     const first = await pages.next();
     const client = (typeof request.headers['apollographql-client-name'] === 'string' && request.headers['apollographql-client-name'].slice(0, 64)) || identity.subject || 'anonymous';
     let rows = 0;
-    const began = Date.now();
     async function* all() {
       let failed = false;
       try {
