@@ -1,4 +1,4 @@
-import { badUserInput, notArchived, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { badUserInput, listed, searchFilter, type Filter, type ListChanges, type SubgraphContext } from '@hub/kit';
 import { DateMatch, type Region } from './enums.js';
 import type { EventFilter } from './inputs/event-filter.input.js';
 
@@ -47,8 +47,8 @@ export function regionProvinceCodes(ctx: SubgraphContext, filter: EventFilter | 
  * The Mongo conditions for an EventFilter, shared by `events` and every `*.events` field;
  * `regionCodes` are the provinces of `filter.region` (see regionProvinceCodes).
  */
-export function eventConditions(filter: EventFilter | null | undefined, regionCodes?: string[]): Filter {
-  const conditions: Filter[] = [notArchived()];
+export function eventConditions(filter: EventFilter | null | undefined, regionCodes?: string[], changes?: ListChanges): Filter {
+  const conditions: Filter[] = [listed(changes)];
   const match = filter?.dates ?? DateMatch.POSSIBLE;
   const includeUndated = filter?.includeUndated ?? false;
   const from = filter?.from ? day(filter.from) : undefined;

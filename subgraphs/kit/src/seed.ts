@@ -49,7 +49,8 @@ export async function writeSeedRecords<T extends Refreshable>(
   const stored = new Map(
     (await collection.find({ _id: { $in: documents.map((document) => document._id) } } as never).toArray()).map((document) => [document._id as unknown as string, document]),
   );
-  const missing = documents.filter((document) => !stored.has(document._id as string));
+  const now = new Date();
+  const missing = documents.filter((document) => !stored.has(document._id as string)).map((document) => ({ ...document, changedAt: now }));
   if (missing.length > 0) await collection.insertMany(missing as never[], { ordered: true });
   result.inserted = missing.length;
   for (const document of documents) {
@@ -57,14 +58,14 @@ export async function writeSeedRecords<T extends Refreshable>(
     if (!current) continue;
     if ('editedAt' in current && current.editedAt != null) {
       result.kept += 1;
-    } else if (canonical({ ...current, version: undefined }) !== canonical({ ...document, version: undefined })) {
+    } else if (canonical({ ...current, version: undefined, changedAt: undefined }) !== canonical({ ...document, version: undefined, changedAt: undefined })) {
       // A refresh is a write like any other: the version moves on, so an update based on the
       // old content is told (CONFLICT) rather than applied over it. The filter re-checks
       // editedAt and the version: an edit made since the read above still wins.
       const version = typeof current.version === 'number' ? current.version : 0;
       const { modifiedCount } = await collection.replaceOne(
         { _id: document._id, editedAt: { $exists: false }, ...(version ? { version } : {}) } as never,
-        { ...document, version: version + 1 } as never,
+        { ...document, version: version + 1, changedAt: now } as never,
       );
       result.updated += modifiedCount;
     }

@@ -186,6 +186,7 @@ function clashError(error: unknown, entity: EntityClass<unknown>, id: string, ke
 export async function createRecord<T extends HubRecord>(ctx: SubgraphContext, record: T, check: InputCheck): Promise<T> {
   record.refresh();
   record.editedAt = new Date();
+  record.changedAt = record.editedAt;
   record.version = 1;
   ctx.em.persist(record);
   try {
@@ -224,6 +225,7 @@ export async function updateRecord<T extends HubRecord>(
     record.refresh();
     if (stored(em, record) === before) return record;
     record.editedAt = new Date();
+    record.changedAt = record.editedAt;
     try {
       await em.flush();
       return record;
