@@ -4,18 +4,16 @@
  * incremental pulls of what changed, and operators need to see who pulls what. Everything here
  * goes through a real hub over HTTP, and through the real `hub` command.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createLogger, formatSubgraphUrls, listen, type RunningHttpServer } from '@hub/core';
 import { createGateway, loadGatewayConfig, type Gateway } from '@hub/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, hub, token } from './harness/client.js';
 import { parseCsv } from './harness/csv.js';
+import { hubCommand } from './harness/hub-command.js';
 
-const HUB_COMMAND = fileURLToPath(new URL('../platform/cli/bin/hub.mjs', import.meta.url));
 const base = () => hub().gatewayUrl.replace(/\/graphql$/, '');
 const SEPARATOR = '; ';
 
@@ -109,26 +107,6 @@ const EXPECTED: Record<string, { header: string[]; rows: () => Promise<string[][
 
 /** The rows of a JSON or NDJSON export, as CSV cells in the header's order. */
 const asCells = (objects: Array<Record<string, unknown>>, header: string[]) => objects.map((o) => header.map((h) => cell(o[h])));
-
-function hubCommand(tokenValue: string | undefined, ...args: string[]): Promise<{ code: number; json: any; stderr: string }> {
-  return new Promise((resolve) => {
-    const env = { ...process.env, HUB_URL: base(), HUB_TOKEN: tokenValue ?? '' };
-    const child = spawn(process.execPath, [HUB_COMMAND, ...args, '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => {
-      let json: any;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = { unparsed: stdout };
-      }
-      resolve({ code: code ?? -1, json, stderr });
-    });
-  });
-}
 
 describe('built-in reports', () => {
   for (const [name, expected] of Object.entries(EXPECTED)) {

@@ -23,7 +23,7 @@ const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 30);
 
 const dataDir = await mkdtemp(join(tmpdir(), 'hub-bench-exports-'));
 const config = loadLauncherConfig({ HUB_DATA_DIR: dataDir, HUB_STORE_PORT: '0', GATEWAY_PORT: '0', ORGANIZATION_PORT: '0', EVENTS_PORT: '0', KNOWLEDGE_PORT: '0', HUB_DOCUMENTS_DIR: 'none', HUB_STORE_CACHE_DIR: process.env.HUB_STORE_CACHE_DIR });
-const hub = await startHub({ config, env: { LOG_LEVEL: 'warn', HUB_RATE_LIMIT_PER_MINUTE: '10000000' }, log: createLogger('bench', { level: 'warn', format: 'pretty' }) });
+const hub = await startHub({ config, env: { LOG_LEVEL: 'warn', HUB_RATE_LIMIT_PER_MINUTE: '10000000', HUB_SUBGRAPH_TIMEOUT_MS: '120000' }, log: createLogger('bench', { level: 'warn', format: 'pretty' }) });
 const base = hub.gatewayUrl.replace(/\/graphql$/, '');
 const token = await mintToken({ secret: await developmentJwtSecret(dataDir), subject: 'bench', scopes: ['hub:read', 'hub:write'], expiresIn: '2h' });
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -73,11 +73,11 @@ try {
 
   const people = (await graphql('{ people(first: 100) { edges { node { id } } } }')).people.edges.map((e: any) => e.node.id);
   const committees = (await graphql('{ committees(first: 100) { edges { node { id } } } }')).committees.edges.map((e: any) => e.node.id);
-  console.log(`\nadding ${EVENTS} synthetic events with ${PARTICIPANTS} participants each (createEvent, 4 at a time)…`);
+  console.log(`\nadding ${EVENTS} synthetic events with ${PARTICIPANTS} participants each (createEvent, 2 at a time)…`);
   const began = performance.now();
   let next = 0;
   await Promise.all(
-    Array.from({ length: 4 }, async () => {
+    Array.from({ length: 2 }, async () => {
       while (next < EVENTS) {
         const n = next++;
         const participants = Array.from({ length: PARTICIPANTS }, (_, i) => (i % 3 === 0 ? { role: 'ATTENDEE', personId: people[(n + i) % people.length], title: `Đại biểu ${i}` } : { role: 'ATTENDEE', committeeId: committees[(n + i) % committees.length] }));
