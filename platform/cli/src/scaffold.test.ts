@@ -41,9 +41,10 @@ describe('hub partner scaffold', () => {
     expect((await readdir(dir)).sort()).toEqual(['.gitignore', 'README.md', 'package.json', 'src', 'test', 'tsconfig.json', 'vitest.config.ts']);
     expect(await readFile(join(dir, 'src/schema.ts'), 'utf8')).toContain('boNgoaiGiaoEvents');
 
-    // From npm's cache, which the hub's own install filled with these same versions: the test
-    // needs no network, and a machine without one still proves the project installs.
-    const install = run('npm', ['install', '--offline', '--no-fund', '--no-audit'], dir);
+    // From npm's cache where it can (the hub's own install filled it with these same tarballs), and
+    // from the registry for what a lockfile-driven install never cached (the packages' metadata):
+    // a fresh machine's cache has the tarballs but not the metadata a lockfile-less install needs.
+    const install = run('npm', ['install', '--prefer-offline', '--no-fund', '--no-audit'], dir);
     expect(install.code, install.output).toBe(0);
     const test = run('npm', ['test'], dir);
     expect(test.code, test.output).toBe(0);

@@ -167,7 +167,8 @@ export const events: EventFact[] = [
     // 003 reviews the committee's results "trong năm 2018" and sets its tasks for 2019.
     dateBounds: {
       earliest: '2019-01-01',
-      reasoning: '003: the meeting reviewed the results of the whole year 2018 ("kết quả hoạt động của Ban Chỉ đạo trong năm 2018") and set the tasks for 2019, so it was held after 2018 ended; 003 gives no later bound.',
+      latest: '2019-12-31',
+      reasoning: '003: the meeting reviewed the results of the whole year 2018 ("kết quả hoạt động của Ban Chỉ đạo trong năm 2018"), so it was held after 2018 ended, and heard the tasks "sẽ triển khai trong năm 2019" (still to be carried out in 2019), so it was held before 2019 ended.',
     },
     // 003 does not say in so many words who organised it; the meeting hears the report of "Ban
     // Chỉ đạo" on its own year and directs it: Thừa Thiên Huế's steering committee.

@@ -1,4 +1,4 @@
-import { badUserInput, listed, searchFilter, type Filter, type ListChanges, type SubgraphContext } from '@hub/kit';
+import { badUserInput, checkYear, listed, searchFilter, type Filter, type ListChanges, type SubgraphContext } from '@hub/kit';
 import { DateMatch, type Region } from './enums.js';
 import type { EventFilter } from './inputs/event-filter.input.js';
 
@@ -53,6 +53,7 @@ export function eventConditions(filter: EventFilter | null | undefined, regionCo
   const includeUndated = filter?.includeUndated ?? false;
   const from = filter?.from ? day(filter.from) : undefined;
   const to = filter?.to ? day(filter.to) : undefined;
+  checkYear('filter.year', filter?.year);
   if (from && to && from > to) throw badUserInput('filter.from', `(${from}) is after filter.to (${to}): no event can match`);
   if (includeUndated && match === DateMatch.CERTAIN) throw badUserInput('filter.includeUndated', 'cannot be combined with dates: CERTAIN: an undated event is never certainly in a range');
   if (includeUndated && filter?.year == null && !from && !to) throw badUserInput('filter.includeUndated', 'needs year, from or to: it widens a date filter');

@@ -1,8 +1,7 @@
 import { Embedded, Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { dateSortKey, HubRecord, PartialDate, searchTokens } from '@hub/kit';
+import { DateBounds, dateSortKey, HubRecord, PartialDate, searchTokens } from '@hub/kit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { EventKind } from '../enums.js';
-import { DateBounds } from './date-bounds.embeddable.js';
 import { Participant } from './participant.embeddable.js';
 import { Period } from './period.embeddable.js';
 
