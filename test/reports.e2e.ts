@@ -7,11 +7,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, formatSubgraphUrls, listen, type RunningHttpServer } from '@hub/core';
-import { createGateway, loadGatewayConfig, type Gateway } from '@hub/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, hub, token } from './harness/client.js';
 import { parseCsv } from './harness/csv.js';
+import { startExtraGateway, type ExtraGateway } from './harness/extra-gateway.js';
 import { hubCommand } from './harness/hub-command.js';
 
 const base = () => hub().gatewayUrl.replace(/\/graphql$/, '');
@@ -365,26 +364,13 @@ describe('incremental pulls: changedSince and includeArchived on every list', ()
 });
 
 describe('a gateway that refuses anonymous callers', () => {
-  let gateway: Gateway;
-  let http: RunningHttpServer;
+  let http: ExtraGateway;
 
   beforeAll(async () => {
-    const store = Object.values(hub().targets)[0]!;
-    gateway = await createGateway(
-      loadGatewayConfig({
-        HUB_DATA_DIR: hub().dataDir,
-        HUB_SIGNING_SECRET: hub().signingSecret,
-        HUB_SUBGRAPH_URLS: formatSubgraphUrls(hub().subgraphUrls),
-        HUB_REGISTRY_MONGODB_URI: store.uri,
-        HUB_ALLOW_ANONYMOUS: 'false',
-      }),
-      createLogger('gateway-no-anonymous', { level: 'error', format: 'pretty' }),
-    );
-    http = await listen(gateway.handler, { port: 0, host: '127.0.0.1' });
+    http = await startExtraGateway('gateway-no-anonymous', { HUB_REGISTRY_MONGODB_URI: Object.values(hub().targets)[0]!.uri, HUB_ALLOW_ANONYMOUS: 'false' });
   }, 30_000);
   afterAll(async () => {
-    await http.close();
-    await gateway.stop();
+    await http.stop();
   });
 
   it('answers an export without a token with 401 and a sentence, and serves it with one', async () => {
