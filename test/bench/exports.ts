@@ -5,8 +5,9 @@
  * 1. fetches `events-with-participants.csv` on the seed BENCH_ROUNDS times: rows per second;
  * 2. adds BENCH_EVENTS synthetic events (through createEvent, BENCH_PARTICIPANTS participants
  *    each, people and committees of the seed) and streams the same report while sampling the
- *    gateway's resident memory (its /metrics) every 25 ms: rows per second on a large export,
- *    and the gateway's peak RSS beside the size of the answer.
+ *    gateway's resident memory (its /metrics) every 25 ms, with pages of 10 and of 100 events,
+ *    then a wide ad hoc export (each row repeats its event's title 30 times) whose answer is
+ *    many times any page: rows per second, and the gateway's peak RSS beside the answer's size.
  *
  * The client counts the rows as bytes arrive and keeps none of them.
  */
@@ -42,9 +43,9 @@ async function gatewayRss(): Promise<number> {
 }
 
 /** Streams an export, counting rows and bytes as they arrive. */
-async function stream(path: string): Promise<{ rows: number; bytes: number; ms: number }> {
+async function stream(path: string, body?: unknown): Promise<{ rows: number; bytes: number; ms: number }> {
   const began = performance.now();
-  const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${base}${path}`, body === undefined ? { headers: { authorization: `Bearer ${token}` } } : { method: 'POST', headers, body: JSON.stringify(body) });
   if (response.status !== 200) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
   let lines = 0;
   let bytes = 0;
@@ -89,21 +90,32 @@ try {
   );
   console.log(`  done in ${((performance.now() - began) / 1000).toFixed(1)} s`);
 
-  const idle = await gatewayRss();
-  let peak = idle;
-  let sampling = true;
-  const sampler = (async () => {
-    while (sampling) {
-      peak = Math.max(peak, await gatewayRss());
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  })();
-  const large = await stream('/reports/events-with-participants.csv');
-  sampling = false;
-  await sampler;
-  console.log(`\nevents-with-participants.csv on the seed plus ${EVENTS} events:`);
-  console.log(`  ${large.rows} rows, ${mb(large.bytes)} in ${(large.ms / 1000).toFixed(1)} s: ${Math.round(large.rows / (large.ms / 1000))} rows/s`);
-  console.log(`  gateway RSS: ${mb(idle)} before, ${mb(peak)} at most while streaming (+${mb(peak - idle)}), for an answer of ${mb(large.bytes)}`);
+  // The smaller page first: resident memory rarely shrinks, so a larger peak would hide it.
+  console.log(`\nevents-with-participants.csv on the seed plus ${EVENTS} events, streamed while sampling the gateway's RSS:`);
+  // A wide ad hoc export: each participation row repeats its event's title 30 times (aliases),
+  // in pages of 10 events, so the answer is many times what the gateway holds for any one page.
+  const aliases = Array.from({ length: 30 }, (_, i) => `t${i}: title`).join(' ');
+  const wide = { query: `{ events(first: 10) { edges { node { ${aliases} participants { role } } } } }`, columns: [...Array.from({ length: 30 }, (_, i) => `t${i}`), 'participants.role'], explode: ['participants'] };
+  const runs: Array<[string, string, unknown]> = [
+    ['pages of  10 events', '/reports/events-with-participants.csv?first=10', undefined],
+    ['pages of 100 events', '/reports/events-with-participants.csv', undefined],
+    ['wide, pages of 10  ', '/export.csv', wide],
+  ];
+  for (const [label, path, body] of runs) {
+    const idle = await gatewayRss();
+    let peak = idle;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        peak = Math.max(peak, await gatewayRss());
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    })();
+    const large = await stream(path, body);
+    sampling = false;
+    await sampler;
+    console.log(`  ${label}: ${large.rows} rows, ${mb(large.bytes)} in ${(large.ms / 1000).toFixed(1)} s (${Math.round(large.rows / (large.ms / 1000))} rows/s); gateway RSS ${mb(idle)} before, ${mb(peak)} at most (+${mb(peak - idle)})`);
+  }
 } finally {
   await hub.stop();
   await rm(dataDir, { recursive: true, force: true });
