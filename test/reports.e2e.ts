@@ -382,3 +382,22 @@ describe('a gateway that refuses anonymous callers', () => {
     expect(parseCsv(served.text).slice(1)).toEqual(await EXPECTED.documents!.rows());
   }, 30_000);
 });
+
+describe('a gateway with a tight rate limit', () => {
+  let http: ExtraGateway;
+
+  beforeAll(async () => {
+    http = await startExtraGateway('gateway-rate-limited', { HUB_RATE_LIMIT_PER_MINUTE: '1' });
+  }, 30_000);
+  afterAll(async () => {
+    await http.stop();
+  });
+
+  it('counts each page of an export against the caller, and says when to come back', async () => {
+    expect((await fetchExport('/reports/documents.csv', { url: http.url, token: reader })).status).toBe(200);
+    const limited = await fetchExport('/reports/documents.csv', { url: http.url, token: reader });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(JSON.parse(limited.text).error.message).toMatch(/rate|requests/i);
+  }, 30_000);
+});

@@ -69,6 +69,8 @@ export class ReportProblem extends Error {
     message: string,
     readonly status = 400,
     readonly code = 'BAD_REPORT',
+    /** Headers the refusal carries on (a rate limit's retry-after). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }

@@ -42,7 +42,7 @@ const FORWARDED = ['authorization', 'apollographql-client-name', 'apollographql-
 const AD_HOC = '(ad hoc)';
 
 function problemReply(error: ReportProblem): Reply {
-  return jsonReply(error.status, { error: { code: error.code, message: error.message } });
+  return jsonReply(error.status, { error: { code: error.code, message: error.message } }, error.headers);
 }
 
 function bodyObject(request: RawRequest): Record<string, unknown> {
@@ -147,7 +147,8 @@ export function reportRoutes(options: ReportRoutesOptions): Record<string, Route
         // The caller's own problem (token, scope, limits, variables) keeps its status; a failure of the hub is a 502.
         const status = reply.status !== 200 ? reply.status : 502;
         const message = error?.message ?? `HTTP ${reply.status}`;
-        throw new ReportProblem(status === 502 ? `The hub could not answer a page of the export, so it was stopped: ${message}` : message, status, error?.extensions?.code ?? 'EXPORT_FAILED');
+        const retryAfter = reply.headers?.['retry-after'];
+        throw new ReportProblem(status === 502 ? `The hub could not answer a page of the export, so it was stopped: ${message}` : message, status, error?.extensions?.code ?? 'EXPORT_FAILED', retryAfter ? { 'retry-after': retryAfter } : {});
       }
       return answer.data;
     };
