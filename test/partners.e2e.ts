@@ -14,36 +14,15 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, hub, token } from './harness/client.js';
+import { graphql, token } from './harness/client.js';
+import { hubJson } from './harness/hub-command.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const HUB_COMMAND = join(ROOT, 'platform/cli/bin/hub.mjs');
 const PARTNER = join(ROOT, 'examples/partner-media/dist/main.js');
 const PARTNER_DATA = join(ROOT, 'examples/partner-media/test/fixtures/example-coverage.json');
 
 let folder: string;
 let admin: string;
-const gatewayBase = () => hub().gatewayUrl.replace(/\/graphql$/, '');
-
-/** Runs `hub …` as a partner's CI or an operator would, with --json; returns its exit code and answer. */
-function hubCommand(tokenValue: string, ...args: string[]): Promise<{ code: number; json: any; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [HUB_COMMAND, ...args, '--json'], { env: { ...process.env, HUB_URL: gatewayBase(), HUB_TOKEN: tokenValue }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => {
-      let json: any;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = { unparsed: stdout };
-      }
-      resolve({ code: code ?? -1, json, stderr });
-    });
-  });
-}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -127,7 +106,7 @@ describe('a partner joins, changes and leaves the graph, following PARTNERS.md',
     const url = `http://127.0.0.1:${port}/graphql`;
 
     // 1. The operator registers the partner; the secret and publish token are printed once.
-    const added = await hubCommand(admin, 'partner', 'add', 'media', '--url', url, '--contact', 'press office');
+    const added = await hubJson(admin, 'partner', 'add', 'media', '--url', url, '--contact', 'press office');
     expect(added.code, added.stderr).toBe(0);
     const { secret, publishToken } = added.json as { secret: string; publishToken: string };
     expect(secret.length).toBeGreaterThan(30);
@@ -142,10 +121,10 @@ describe('a partner joins, changes and leaves the graph, following PARTNERS.md',
     await writeFile(schemaFile, sdl);
 
     // 3. Its CI checks, then publishes, with the publish token.
-    const check = await hubCommand(publishToken, 'subgraph', 'check', 'media', '--schema', schemaFile);
+    const check = await hubJson(publishToken, 'subgraph', 'check', 'media', '--schema', schemaFile);
     expect(check.code, JSON.stringify(check.json)).toBe(0);
     expect(check.json.ok).toBe(true);
-    const published = await hubCommand(publishToken, 'subgraph', 'publish', 'media', '--schema', schemaFile);
+    const published = await hubJson(publishToken, 'subgraph', 'publish', 'media', '--schema', schemaFile);
     expect(published.code, JSON.stringify(published.json)).toBe(0);
     const firstVersion = published.json.version as number;
 
@@ -163,28 +142,28 @@ describe('a partner joins, changes and leaves the graph, following PARTNERS.md',
     await new Promise((resolve) => setTimeout(resolve, 6_000)); // the gateway writes usage every 5 s
     const breaking = join(folder, 'breaking.graphql');
     await writeFile(breaking, sdl.replace(/\s*headline: String!/, ''));
-    const refused = await hubCommand(publishToken, 'subgraph', 'publish', 'media', '--schema', breaking);
+    const refused = await hubJson(publishToken, 'subgraph', 'publish', 'media', '--schema', breaking);
     expect(refused.code).toBe(1);
     const usedBy = refused.json.report.changes.find((change: { coordinate: string }) => change.coordinate === 'Coverage.headline');
     expect(usedBy.verdict).toBe('fails');
     expect(usedBy.usedBy[0]).toMatchObject({ client: 'press-review-tool' });
-    const afterRefusal = await hubCommand(admin, 'schema', 'history');
+    const afterRefusal = await hubJson(admin, 'schema', 'history');
     expect(afterRefusal.json.versions[0]._id).toBe(firstVersion);
 
     // 6. A compatible change is published; 7. and rolled back.
     const compatible = join(folder, 'compatible.graphql');
     await writeFile(compatible, sdl.replace('url: String', 'url: String\n  "The article\'s language."\n  language: String'));
-    const second = await hubCommand(publishToken, 'subgraph', 'publish', 'media', '--schema', compatible);
+    const second = await hubJson(publishToken, 'subgraph', 'publish', 'media', '--schema', compatible);
     expect(second.code, JSON.stringify(second.json)).toBe(0);
     expect(second.json.version).toBe(firstVersion + 1);
     const servesLanguage = async () => ((await graphql('{ __type(name: "Coverage") { fields { name } } }')).body.data?.__type?.fields ?? []).some((f: { name: string }) => f.name === 'language');
     await until('the new field', async () => ((await servesLanguage()) ? true : undefined));
-    const rolledBack = await hubCommand(admin, 'schema', 'rollback', '--to', String(firstVersion));
+    const rolledBack = await hubJson(admin, 'schema', 'rollback', '--to', String(firstVersion));
     expect(rolledBack.code, JSON.stringify(rolledBack.json)).toBe(0);
     await until('the rollback', async () => ((await servesLanguage()) ? undefined : true));
 
     // 8. The secret is rotated: the partner still on the old one keeps answering, then moves over.
-    const rotated = await hubCommand(admin, 'partner', 'rotate', 'media');
+    const rotated = await hubJson(admin, 'partner', 'rotate', 'media');
     expect(rotated.code).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 2_500)); // every gateway picks it up within a poll
     expect((await graphql(CROSSING)).body.data?.event.coverage).toHaveLength(2);
@@ -193,11 +172,11 @@ describe('a partner joins, changes and leaves the graph, following PARTNERS.md',
     expect((await graphql(CROSSING)).body.data?.event.coverage).toHaveLength(2);
 
     // 9. Leaving: removing fields clients use needs --force; then the credentials go.
-    const blocked = await hubCommand(admin, 'subgraph', 'remove', 'media');
+    const blocked = await hubJson(admin, 'subgraph', 'remove', 'media');
     expect(blocked.code).toBe(1);
-    const removed = await hubCommand(admin, 'subgraph', 'remove', 'media', '--force');
+    const removed = await hubJson(admin, 'subgraph', 'remove', 'media', '--force');
     expect(removed.code, JSON.stringify(removed.json)).toBe(0);
-    expect((await hubCommand(admin, 'partner', 'remove', 'media')).code).toBe(0);
+    expect((await hubJson(admin, 'partner', 'remove', 'media')).code).toBe(0);
     await until('the partner fields to be gone', async () => ((await graphql('{ outlets { id } }')).body.errors ? true : undefined));
     await stopPartner(partner);
 
@@ -211,21 +190,21 @@ describe("a partner's trouble stays the partner's", () => {
   /** Registers and publishes the example partner, then restarts it with `trouble` (slow, or huge answers). */
   async function troubledPartner(trouble: Record<string, string>) {
     const port = await freePort();
-    const added = await hubCommand(admin, 'partner', 'add', 'media', '--url', `http://127.0.0.1:${port}/graphql`);
+    const added = await hubJson(admin, 'partner', 'add', 'media', '--url', `http://127.0.0.1:${port}/graphql`);
     expect(added.code, added.stderr).toBe(0);
     const healthy = await startPartner(port, added.json.secret);
     const { typeDefs } = await import('partner-media/dist/schema.js');
     const schemaFile = join(folder, 'trouble.graphql');
     await writeFile(schemaFile, (await import('graphql')).print(typeDefs));
-    const published = await hubCommand(added.json.publishToken, 'subgraph', 'publish', 'media', '--schema', schemaFile);
+    const published = await hubJson(added.json.publishToken, 'subgraph', 'publish', 'media', '--schema', schemaFile);
     expect(published.code, JSON.stringify(published.json)).toBe(0);
     await until('the partner fields', async () => ((await graphql(CROSSING)).body.data?.event?.coverage ? true : undefined));
     await stopPartner(healthy);
     const troubled = await startPartner(port, added.json.secret, trouble);
     return async () => {
       await stopPartner(troubled);
-      expect((await hubCommand(admin, 'subgraph', 'remove', 'media', '--force')).code).toBe(0);
-      expect((await hubCommand(admin, 'partner', 'remove', 'media')).code).toBe(0);
+      expect((await hubJson(admin, 'subgraph', 'remove', 'media', '--force')).code).toBe(0);
+      expect((await hubJson(admin, 'partner', 'remove', 'media')).code).toBe(0);
     };
   }
 

@@ -5,10 +5,10 @@
  * expired or misdirected tokens, two publishes racing, and a registry database that is down.
  */
 import { createServer } from 'node:net';
-import { createLogger, formatSubgraphUrls, listen, type RunningHttpServer } from '@hub/core';
-import { createGateway, loadGatewayConfig, mintToken, developmentJwtSecret, type Gateway } from '@hub/gateway';
+import { mintToken, developmentJwtSecret } from '@hub/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, hub, token } from './harness/client.js';
+import { startExtraGateway, type ExtraGateway } from './harness/extra-gateway.js';
 
 let admin: string;
 const base = () => hub().gatewayUrl.replace(/\/graphql$/, '');
@@ -128,22 +128,13 @@ describe('checks and publishes', () => {
 });
 
 describe('a registry database that is down', () => {
-  let gateway: Gateway;
-  let http: RunningHttpServer;
+  let http: ExtraGateway;
 
   beforeAll(async () => {
-    const config = loadGatewayConfig({
-      HUB_DATA_DIR: hub().dataDir,
-      HUB_SIGNING_SECRET: hub().signingSecret,
-      HUB_SUBGRAPH_URLS: formatSubgraphUrls(hub().subgraphUrls),
-      HUB_REGISTRY_MONGODB_URI: `mongodb://127.0.0.1:${await closedPort()}/`,
-    });
-    gateway = await createGateway(config, createLogger('gateway-without-registry', { level: 'error', format: 'pretty' }));
-    http = await listen(gateway.handler, { port: 0, host: '127.0.0.1' });
+    http = await startExtraGateway('gateway-without-registry', { HUB_REGISTRY_MONGODB_URI: `mongodb://127.0.0.1:${await closedPort()}/` });
   }, 30_000);
   afterAll(async () => {
-    await http.close();
-    await gateway.stop();
+    await http.stop();
   });
 
   it('keeps the gateway serving queries, and refuses a publish with a sentence, changing nothing', async () => {

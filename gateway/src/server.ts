@@ -7,8 +7,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { defaultSubgraphUrl, HUB_SUBGRAPHS } from '@hub/schema';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { graphqlHttpHandler, hasScope, jsonReply, parseSubgraphUrls, requestLogPlugin, requestMetricsPlugin, metricsRoute, type Identity, type Logger, type RawRequest } from '@hub/core';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { graphqlHttpHandler, hasScope, jsonReply, parseSubgraphUrls, requestLogPlugin, requestMetricsPlugin, metricsRoute, type Identity, type Logger, type RawRequest, type Reply } from '@hub/core';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createAuthenticator } from './auth.js';
 import type { GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
@@ -20,6 +20,7 @@ import { loadIde } from './ide.js';
 import { createPartnerPlane } from './registry/partner-plane.js';
 import { firstRefusal, RateLimiter, rateLimitGuard } from './rate-limit.js';
 import { readinessHandler } from './readiness.js';
+import { reportRoutes } from './reports/report-routes.js';
 import { gatewayMetrics } from './metrics.js';
 import { scrubAddresses, SignedDataSource } from './signed-data-source.js';
 import { defaultSupergraphFile, readSupergraph, supergraphFromFile } from './supergraph.js';
@@ -105,6 +106,17 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
   };
 
   const metrics = gatewayMetrics(partners.breakerStates);
+  // Reports are checked against the API schema clients see, whichever supergraph is served now.
+  let apiSchema: GraphQLSchema | undefined;
+  const schemaPlugin: ApolloServerPlugin<GatewayContext> = {
+    async serverWillStart() {
+      return {
+        schemaDidLoadOrUpdate: ({ apiSchema: loaded }) => {
+          apiSchema = loaded;
+        },
+      };
+    },
+  };
   const gateway = new ApolloGateway({
     supergraphSdl: partners.supergraph ?? supergraphFromFile(supergraphFile, supergraphSdl, log),
     buildService: ({ name, url }) =>
@@ -128,7 +140,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.HUB_MAX_TOKENS },
     validationRules: [maxDepthRule(config.HUB_MAX_DEPTH), maxAliasesRule(config.HUB_MAX_ALIASES)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), requestLogPlugin(log), requestMetricsPlugin(metrics), ...partners.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), requestLogPlugin(log), requestMetricsPlugin(metrics), ...partners.plugins, schemaPlugin],
     formatError: (formatted) => (production ? productionErrors(withoutInternals(inHubWords(formatted))) : withoutInternals(inHubWords(formatted))),
     logger: apolloLogger,
   });
@@ -151,6 +163,8 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     context: async (request) => ({ identity: await callerOf(request) }),
     routes: {
       ...partners.routes,
+      // Exports run their pages through this handler's GraphQL path, as the caller.
+      ...reportRoutes({ authenticate, schema: () => apiSchema, execute: (request: RawRequest): Promise<Reply> => handler.execute(request), registry: partners.registry, log }),
       '/': () => jsonReply(200, { service: 'hub gateway', graphql: '/graphql', health: ['/health/live', '/health/ready'] }),
       ...ide?.routes,
       '/health/live': () => jsonReply(200, { status: 'ok' }),

@@ -35,7 +35,7 @@ export function trustedDocuments(options: {
     const identity = await options.identify(request);
 
     if (id === undefined) {
-      if (!identity?.safelist) return { operation };
+      if (!identity?.safelist || request.trustedOperation) return { operation };
       return {
         reply: errorReply(
           403,

@@ -39,3 +39,8 @@ export function run(program: string, args: string[], env: Record<string, string 
 export function hubCommand(token: string | undefined, ...args: string[]): Promise<CommandResult> {
   return run(process.execPath, [HUB_COMMAND, ...args], { HUB_URL: hub().gatewayUrl.replace(/\/graphql$/, ''), HUB_TOKEN: token });
 }
+
+/** `hub <args…> --json` against the hub under test: what scripts read. */
+export function hubJson(token: string | undefined, ...args: string[]): Promise<CommandResult> {
+  return hubCommand(token, ...args, '--json');
+}

@@ -42,6 +42,8 @@ export interface PartnerPlane {
   readonly authenticate: Authenticate;
   /** Puts published operations in place of their ids; set when there is a registry. */
   readonly prepare?: (identify: (request: RawRequest) => Promise<Identity | undefined>) => Prepare;
+  /** The registry's records, when a registry database is configured (saved reports live there too). */
+  readonly registry?: SchemaRegistry;
   stop(): Promise<void>;
 }
 
@@ -193,6 +195,7 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
     }),
     plugins: [usagePlugin],
     prepare: (identify) => trustedDocuments({ lookup: (id) => operationCache.get(id), identify }),
+    registry,
     async stop() {
       clearInterval(tokenTimer);
       clearInterval(flushTimer);

@@ -52,6 +52,12 @@ function checkUrl(raw: string): string {
   return url.toString();
 }
 
+function daysOf(request: RawRequest): number {
+  const days = Number(request.url.searchParams.get('days') ?? '30');
+  if (!(Number.isInteger(days) && days > 0 && days <= 3650)) throw refuse(400, 'BAD_REQUEST', '"days" must be a whole number of days from 1 to 3650.');
+  return days;
+}
+
 export function registryRoutes(options: RegistryRoutesOptions): Record<string, RouteHandler> {
   const { service, log } = options;
   const registry = service.registry;
@@ -221,14 +227,19 @@ export function registryRoutes(options: RegistryRoutesOptions): Record<string, R
     'GET usage': async (request) => {
       await reader(request);
       const coordinate = request.url.searchParams.get('coordinate');
-      const days = Number(request.url.searchParams.get('days') ?? '30');
-      if (!(Number.isInteger(days) && days > 0 && days <= 3650)) throw refuse(400, 'BAD_REQUEST', '"days" must be a whole number of days from 1 to 3650.');
+      const days = daysOf(request);
       if (coordinate !== null && !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*(\([A-Za-z_]\w*:\))?)?$/.test(coordinate)) {
         throw refuse(400, 'BAD_REQUEST', `"${coordinate}" is not a schema coordinate; use Type, Type.field or Type.field(arg:).`);
       }
       const since = new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
       const rows = await registry.usageOf(coordinate ? [coordinate] : undefined, since);
       return jsonReply(200, { since, coordinate, operations: rows });
+    },
+    'GET usage/reports': async (request) => {
+      await reader(request);
+      const report = request.url.searchParams.get('report') ?? undefined;
+      const since = new Date(Date.now() - daysOf(request) * 86_400_000).toISOString().slice(0, 10);
+      return jsonReply(200, { since, report: report ?? null, reports: await registry.reportUsageSince(since, report) });
     },
   };
 

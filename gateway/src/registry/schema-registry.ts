@@ -59,6 +59,20 @@ interface UsageDocument {
   count: number;
 }
 
+/** Fetches of one report (or of ad hoc exports) by one client on one day. */
+export interface ReportUsageDocument {
+  _id: string;
+  day: string;
+  /** The report's name, or "(ad hoc)" for POST /export. */
+  report: string;
+  client: string;
+  count: number;
+  rows: number;
+  /** Fetches that stopped on an error part way. */
+  failed: number;
+  formats: string[];
+}
+
 export class VersionConflict extends Error {
   constructor(readonly attempted: number) {
     super(`another change became version ${attempted} first; check again against it and retry`);
@@ -75,8 +89,10 @@ export class SchemaRegistry {
   readonly versions: Collection<SupergraphVersion>;
   readonly partners: Collection<Partner>;
   readonly usage: Collection<UsageDocument>;
+  readonly reportUsage: Collection<ReportUsageDocument>;
 
   constructor(readonly db: Db) {
+    this.reportUsage = db.collection<ReportUsageDocument>('report_usage');
     this.versions = db.collection<SupergraphVersion>('supergraph_versions');
     this.partners = db.collection<Partner>('partners');
     this.usage = db.collection<UsageDocument>('usage');
@@ -86,6 +102,7 @@ export class SchemaRegistry {
     await this.partners.createIndex({ publishTokenHash: 1 }, { unique: true });
     await this.usage.createIndex({ coordinates: 1 });
     await this.usage.createIndex({ day: 1 });
+    await this.reportUsage.createIndex({ day: 1 });
   }
 
   async latest(): Promise<SupergraphVersion | null> {
@@ -188,5 +205,32 @@ export class SchemaRegistry {
       summed.set(key, { operationHash: row.operationHash, operationName: row.operationName, client: row.client, count: (current?.count ?? 0) + row.count, coordinates: hit });
     }
     return [...summed.values()].sort((a, b) => b.count - a.count);
+  }
+
+  /** Counts one report fetch (or ad hoc export) and the rows it sent. */
+  async recordReportFetch(fetch: { report: string; client: string; format: string; rows: number; failed: boolean }, now = new Date()): Promise<void> {
+    const day = now.toISOString().slice(0, 10);
+    await this.reportUsage.updateOne(
+      { _id: `${day}:${fetch.report}:${fetch.client}` },
+      { $inc: { count: 1, rows: fetch.rows, failed: fetch.failed ? 1 : 0 }, $set: { day, report: fetch.report, client: fetch.client }, $addToSet: { formats: fetch.format } },
+      { upsert: true },
+    );
+  }
+
+  /** Report fetches since `sinceDay`, summed per report and client, most fetched first. */
+  async reportUsageSince(sinceDay: string, report?: string): Promise<Array<{ report: string; client: string; count: number; rows: number; failed: number; formats: string[]; lastDay: string }>> {
+    const rows = await this.reportUsage.find({ day: { $gte: sinceDay }, ...(report ? { report } : {}) }).toArray();
+    const summed = new Map<string, { report: string; client: string; count: number; rows: number; failed: number; formats: string[]; lastDay: string }>();
+    for (const row of rows) {
+      const key = `${row.report}\u0000${row.client}`;
+      const current = summed.get(key) ?? { report: row.report, client: row.client, count: 0, rows: 0, failed: 0, formats: [], lastDay: row.day };
+      current.count += row.count;
+      current.rows += row.rows;
+      current.failed += row.failed ?? 0;
+      current.formats = [...new Set([...current.formats, ...(row.formats ?? [])])].sort();
+      if (row.day > current.lastDay) current.lastDay = row.day;
+      summed.set(key, current);
+    }
+    return [...summed.values()].sort((a, b) => b.count - a.count || a.report.localeCompare(b.report));
   }
 }

@@ -2,10 +2,11 @@
 import type { CommandGroup } from './cli.js';
 import { documentsCommands } from './commands/documents.js';
 import { partnerCommands } from './commands/partner.js';
+import { reportCommands } from './commands/report.js';
 import { schemaCommands } from './commands/schema.js';
 import { subgraphCommands } from './commands/subgraph.js';
 import { tokenCommands } from './commands/token.js';
 import { operationsCommands } from './commands/operations.js';
 import { usageCommands } from './commands/usage.js';
 
-export const GROUPS: readonly CommandGroup[] = [documentsCommands, partnerCommands, subgraphCommands, schemaCommands, usageCommands, tokenCommands, operationsCommands];
+export const GROUPS: readonly CommandGroup[] = [documentsCommands, partnerCommands, subgraphCommands, schemaCommands, reportCommands, usageCommands, tokenCommands, operationsCommands];

@@ -17,12 +17,22 @@ export interface RawRequest {
   readonly body: Buffer;
   /** The client's address (for limits keyed by caller). */
   readonly remoteAddress?: string;
+  /**
+   * Set by the gateway itself when it runs an operation the hub holds (a saved report's query)
+   * on a caller's behalf: a caller limited to published operations may run it, as it may run a
+   * published one. Never set from anything a client sends.
+   */
+  readonly trustedOperation?: boolean;
 }
 
 export interface Reply {
   status: number;
   headers?: Record<string, string>;
-  body: string | Buffer;
+  /**
+   * The whole body, or chunks written as they come (an export streams its rows). A stream that
+   * fails part way cuts the connection, so a client never mistakes half an answer for all of it.
+   */
+  body: string | Buffer | AsyncIterable<string | Buffer>;
 }
 
 export type RouteHandler = (request: RawRequest) => Promise<Reply> | Reply;
@@ -93,6 +103,60 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQLHttpOptions<Context>) {
   const { apollo, path = '/graphql', maxBodyBytes = 1_000_000 } = options;
 
+  /**
+   * Runs a GraphQL request as if it had come in over HTTP at the GraphQL path: the guard (rate
+   * limit, merge check), the caller's identity from its headers, every plugin. Routes that
+   * answer with GraphQL underneath (exports) call it, so nothing the gateway enforces is skipped.
+   */
+  async function execute(request: RawRequest): Promise<Reply> {
+    const refused = await options.guard?.(request);
+    if (refused) return refused;
+
+    let parsedBody: unknown;
+    const contentType = request.headers['content-type'] ?? '';
+    if (request.method === 'POST' && contentType.includes('application/json')) {
+      try {
+        parsedBody = JSON.parse(request.body.toString('utf8'));
+      } catch (error) {
+        return errorReply(400, 'BAD_REQUEST', `The request body is not valid JSON: ${(error as Error).message}`);
+      }
+    } else if (request.method === 'POST' && request.body.length > 0) {
+      parsedBody = request.body.toString('utf8');
+    }
+
+    let search = request.url.search;
+    if (options.prepare) {
+      const isGet = request.method === 'GET';
+      const sent = isGet ? operationFromSearch(request.url.searchParams) : parsedBody;
+      // A body that is not an object is Apollo's to refuse, in its words.
+      if (sent && typeof sent === 'object' && !Array.isArray(sent)) {
+        const prepared = await options.prepare(request, sent as Record<string, unknown>);
+        if ('reply' in prepared) return prepared.reply;
+        // Only a rewritten operation is re-encoded, so an untouched GET reaches Apollo as sent.
+        if (prepared.operation !== sent) {
+          if (isGet) search = searchFromOperation(prepared.operation);
+          else parsedBody = prepared.operation;
+        }
+      }
+    }
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search, body: parsedBody },
+      context: () => options.context(request),
+    });
+    const replyHeaders = Object.fromEntries(result.headers);
+    if (result.body.kind === 'complete') {
+      return { status: result.status ?? 200, headers: replyHeaders, body: result.body.string };
+    }
+    let text = '';
+    for await (const chunk of result.body.asyncIterator) text += chunk;
+    return { status: result.status ?? 200, headers: replyHeaders, body: text };
+  }
+
   async function handle(req: IncomingMessage): Promise<Reply> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let body: Buffer;
@@ -112,55 +176,10 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
       return options.browserPage(request);
     }
 
-    const refused = await options.guard?.(request);
-    if (refused) return refused;
-
-    let parsedBody: unknown;
-    const contentType = req.headers['content-type'] ?? '';
-    if (request.method === 'POST' && contentType.includes('application/json')) {
-      try {
-        parsedBody = JSON.parse(body.toString('utf8'));
-      } catch (error) {
-        return errorReply(400, 'BAD_REQUEST', `The request body is not valid JSON: ${(error as Error).message}`);
-      }
-    } else if (request.method === 'POST' && body.length > 0) {
-      parsedBody = body.toString('utf8');
-    }
-
-    let search = url.search;
-    if (options.prepare) {
-      const isGet = request.method === 'GET';
-      const sent = isGet ? operationFromSearch(url.searchParams) : parsedBody;
-      // A body that is not an object is Apollo's to refuse, in its words.
-      if (sent && typeof sent === 'object' && !Array.isArray(sent)) {
-        const prepared = await options.prepare(request, sent as Record<string, unknown>);
-        if ('reply' in prepared) return prepared.reply;
-        // Only a rewritten operation is re-encoded, so an untouched GET reaches Apollo as sent.
-        if (prepared.operation !== sent) {
-          if (isGet) search = searchFromOperation(prepared.operation);
-          else parsedBody = prepared.operation;
-        }
-      }
-    }
-
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search, body: parsedBody },
-      context: () => options.context(request),
-    });
-    const replyHeaders = Object.fromEntries(result.headers);
-    if (result.body.kind === 'complete') {
-      return { status: result.status ?? 200, headers: replyHeaders, body: result.body.string };
-    }
-    let text = '';
-    for await (const chunk of result.body.asyncIterator) text += chunk;
-    return { status: result.status ?? 200, headers: replyHeaders, body: text };
+    return execute(request);
   }
 
-  return async (req: IncomingMessage, res: ServerResponse) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     let reply: Reply;
     try {
       reply = await handle(req);
@@ -169,8 +188,29 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
       reply = errorReply(500, 'INTERNAL_SERVER_ERROR', 'The server failed to handle the request.');
     }
     res.writeHead(reply.status, reply.headers);
-    res.end(reply.body);
+    if (typeof reply.body === 'string' || Buffer.isBuffer(reply.body)) {
+      res.end(reply.body);
+      return;
+    }
+    await streamBody(reply.body, res, options.onError);
   };
+  return Object.assign(serve, { execute });
+}
+
+/** Writes chunks as they come, waiting whenever the client reads slower than they arrive. */
+async function streamBody(chunks: AsyncIterable<string | Buffer>, res: ServerResponse, onError?: (error: unknown) => void): Promise<void> {
+  const closed = new Promise<void>((resolve) => res.once('close', resolve));
+  try {
+    for await (const chunk of chunks) {
+      if (res.destroyed) return;
+      if (!res.write(chunk)) await Promise.race([new Promise((resolve) => res.once('drain', resolve)), closed]);
+    }
+    res.end();
+  } catch (error) {
+    onError?.(error);
+    // Headers are gone already: cutting the connection is the only way to say "incomplete".
+    res.destroy(error as Error);
+  }
 }
 
 /** GET parameters as an operation object: `extensions` parsed when it is JSON, the rest as sent. */

@@ -1,4 +1,4 @@
-import { badUserInput, checkYear, notArchived, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { badUserInput, checkYear, listed, searchFilter, type Filter, type ListChanges, type SubgraphContext } from '@hub/kit';
 import { DateMatch, type Region } from './enums.js';
 import type { EventFilter } from './inputs/event-filter.input.js';
 
@@ -78,17 +78,17 @@ export async function checkFilterReferences(ctx: SubgraphContext, filter: EventF
  * The conditions of a filter whose references exist, with the provinces of its region looked up:
  * what `eventConditions` needs, asked of organization at most once per request.
  */
-export async function resolvedEventConditions(ctx: SubgraphContext, filter: EventFilter | null | undefined): Promise<Filter> {
+export async function resolvedEventConditions(ctx: SubgraphContext, filter: EventFilter | null | undefined, changes?: ListChanges): Promise<Filter> {
   const [regionCodes] = await Promise.all([regionProvinceCodes(ctx, filter), checkFilterReferences(ctx, filter)]);
-  return eventConditions(filter, regionCodes);
+  return eventConditions(filter, regionCodes, changes);
 }
 
 /**
  * The Mongo conditions for an EventFilter, shared by `events` and every `*.events` field;
  * `regionCodes` are the provinces of `filter.region` (see regionProvinceCodes).
  */
-export function eventConditions(filter: EventFilter | null | undefined, regionCodes?: string[]): Filter {
-  const conditions: Filter[] = [notArchived()];
+export function eventConditions(filter: EventFilter | null | undefined, regionCodes?: string[], changes?: ListChanges): Filter {
+  const conditions: Filter[] = [listed(changes)];
   const match = filter?.dates ?? DateMatch.POSSIBLE;
   const includeUndated = filter?.includeUndated ?? false;
   const from = filter?.from ? day(filter.from) : undefined;

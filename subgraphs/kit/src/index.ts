@@ -4,6 +4,7 @@ export * from './config.js';
 export * from './context.js';
 export * from './errors.js';
 export * from './loaders.js';
+export * from './list-changes.js';
 export * from './orm.js';
 export * from './paging.js';
 export * from './peers.js';

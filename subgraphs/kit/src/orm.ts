@@ -71,6 +71,20 @@ async function versionUnversioned(orm: MikroORM): Promise<void> {
   }
 }
 
+/**
+ * Gives records stored before records tracked `changedAt` the time of this start (their last
+ * API edit when they have one), so a pull with `changedSince` misses none of them: it gets them
+ * once more at worst. A no-op (one command per collection) once done.
+ */
+async function dateUndated(orm: MikroORM): Promise<void> {
+  const connection = orm.em.getConnection();
+  const now = new Date();
+  for (const meta of Object.values(orm.getMetadata().getAll())) {
+    if (meta.embeddable || !meta.collection || !meta.properties.changedAt) continue;
+    await connection.getCollection(meta.collection).updateMany({ changedAt: { $exists: false } }, { $set: { changedAt: now } });
+  }
+}
+
 /** Hides a connection string's password before it goes into a log or an error. */
 export function redactUri(uri: string): string {
   return uri.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
@@ -113,6 +127,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   await ensureCollections(orm);
   await orm.schema.ensureIndexes({ ensureCollections: false });
   await versionUnversioned(orm);
+  await dateUndated(orm);
   return {
     orm,
     commands,

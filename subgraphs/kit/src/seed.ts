@@ -65,7 +65,8 @@ export async function writeSeedRecords<T extends Refreshable>(
   });
   const result = { collection: collection.collectionName, records: documents.length, inserted: 0, updated: 0, kept: 0, rederived: 0 };
   const seeded = new Set(documents.map((document) => document._id as string));
-  const missing = documents.filter((document) => !stored.has(document._id as string));
+  const now = new Date();
+  const missing = documents.filter((document) => !stored.has(document._id as string)).map((document) => ({ ...document, changedAt: now }));
   if (missing.length > 0) await collection.insertMany(missing as never[], { ordered: true });
   result.inserted = missing.length;
   for (const document of documents) {
@@ -74,14 +75,14 @@ export async function writeSeedRecords<T extends Refreshable>(
     if ('editedAt' in current && current.editedAt != null) {
       result.kept += 1;
       result.rederived += await rederive(collection, entity, current);
-    } else if (canonical({ ...current, version: undefined }) !== canonical({ ...document, version: undefined })) {
+    } else if (canonical({ ...current, version: undefined, changedAt: undefined }) !== canonical({ ...document, version: undefined, changedAt: undefined })) {
       // A refresh is a write like any other: the version moves on, so an update based on the
       // old content is told (CONFLICT) rather than applied over it. The filter re-checks
       // editedAt and the version: an edit made since the read above still wins.
       const version = typeof current.version === 'number' ? current.version : 0;
       const { modifiedCount } = await collection.replaceOne(
         { _id: document._id, editedAt: { $exists: false }, ...(version ? { version } : {}) } as never,
-        { ...document, version: version + 1 } as never,
+        { ...document, version: version + 1, changedAt: now } as never,
       );
       result.updated += modifiedCount;
     }

@@ -186,6 +186,7 @@ function clashError(error: unknown, entity: EntityClass<unknown>, id: string, ke
 export async function createRecord<T extends HubRecord>(ctx: SubgraphContext, record: T, check: InputCheck): Promise<T> {
   record.refresh();
   record.editedAt = new Date();
+  record.changedAt = record.editedAt;
   record.version = 1;
   ctx.em.persist(record);
   try {
@@ -228,7 +229,9 @@ export async function updateRecord<T extends HubRecord>(
     await check.assertValid();
     record.refresh();
     if (stored(em, record) === before) return record;
-    if (options.marksEdited !== false) record.editedAt = new Date();
+    // An import's text changes the record for a reader (changedSince) without being an editorial edit.
+    record.changedAt = new Date();
+    if (options.marksEdited !== false) record.editedAt = record.changedAt;
     try {
       await em.flush();
       return record;

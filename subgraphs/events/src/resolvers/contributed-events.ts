@@ -3,8 +3,8 @@
  * Each parent's events come from one batched query per plan step, whatever the number of
  * parents; paging then happens on the loaded rows.
  */
-import { DEFAULT_PAGE_SIZE, manyBy, MAX_PAGE_SIZE, notArchived, paginateLoaded, type ReferenceClass, type SubgraphContext } from '@hub/kit';
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { DEFAULT_PAGE_SIZE, manyBy, MAX_PAGE_SIZE, notArchived, paginateLoaded, type ReferenceClass, type SubgraphContext, ListChanges } from '@hub/kit';
+import { Arg, Args, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { ParticipantRole } from '../enums.js';
 import { Event } from '../entities/event.entity.js';
 import { resolvedEventConditions } from '../event-filter.js';
@@ -25,8 +25,9 @@ export function pagedEventsResolver(Ref: ReferenceClass<'id'>, field: IdField, d
       @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the events must meet.' }) filter?: EventFilter,
       @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
       @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
+      @Args(() => ListChanges) changes?: ListChanges,
     ) {
-      const rows = await manyBy(ctx, Event, field, { where: await resolvedEventConditions(ctx, filter) }).load(parent.id);
+      const rows = await manyBy(ctx, Event, field, { where: await resolvedEventConditions(ctx, filter, changes) }).load(parent.id);
       return paginateLoaded(rows, { typeName: 'Event', sortField: 'descKey', descending: true, first, after });
     }
   }

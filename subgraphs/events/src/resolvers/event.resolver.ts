@@ -1,5 +1,5 @@
-import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, type SubgraphContext } from '@hub/kit';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, type SubgraphContext, ListChanges } from '@hub/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Event } from '../entities/event.entity.js';
 import { EventOrder } from '../enums.js';
 import { resolvedEventConditions } from '../event-filter.js';
@@ -22,11 +22,12 @@ export class EventResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
     @Arg('orderBy', () => EventOrder, { nullable: true, defaultValue: EventOrder.DATE_DESC, description: 'Newest or oldest first.' }) orderBy?: EventOrder,
+    @Args(() => ListChanges) changes?: ListChanges,
   ) {
     const ascending = orderBy === EventOrder.DATE_ASC;
     return paginate(ctx, {
       entity: Event,
-      where: await resolvedEventConditions(ctx, filter),
+      where: await resolvedEventConditions(ctx, filter, changes),
       sortField: ascending ? 'ascKey' : 'descKey',
       descending: !ascending,
       first,

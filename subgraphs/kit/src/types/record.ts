@@ -27,6 +27,15 @@ export abstract class HubRecord {
   @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
   archivedAt?: Date;
 
+  /**
+   * The last time the record was created, changed or archived, by the API or by the seed: what
+   * a list's `changedSince` compares, so a scheduled pull fetches only what changed.
+   */
+  @Property({ type: 'Date', nullable: true })
+  @Index()
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last created, changed or archived (through the API or by the seed); lists filtered by `changedSince` compare this.' })
+  changedAt?: Date;
+
   /** Set when someone changes the record through the API; the seed then leaves it alone. */
   @Property({ type: 'Date', nullable: true })
   @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was last changed through the API; the seed never overwrites such a record.' })

@@ -1,5 +1,5 @@
-import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, existing, MAX_PAGE_SIZE, notArchived, paginate, type SubgraphContext } from '@hub/kit';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, existing, MAX_PAGE_SIZE, paginate, type SubgraphContext, ListChanges, listed } from '@hub/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Conclusion } from '../entities/conclusion.entity.js';
 import { SourceDocument } from '../entities/source-document.entity.js';
 import { Strategy } from '../entities/strategy.entity.js';
@@ -28,8 +28,9 @@ export class ConclusionResolver {
     @Ctx() ctx: SubgraphContext,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
+    @Args(() => ListChanges) changes?: ListChanges,
   ) {
-    return paginate(ctx, { entity: Conclusion, where: notArchived(), sortField: 'sortKey', first, after });
+    return paginate(ctx, { entity: Conclusion, where: listed(changes), sortField: 'sortKey', first, after });
   }
 
   @FieldResolver(() => AgencyRef, { nullable: true, description: 'The body that issued it (the Politburo for 57-KL/TW).' })

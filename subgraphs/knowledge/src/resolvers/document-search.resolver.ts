@@ -4,8 +4,8 @@
  * index narrows the candidates in the database; phrases, ranking and snippets are worked out on
  * those candidates only.
  */
-import { connectionType, containsPhrase, DEFAULT_PAGE_SIZE, foldedWords, foldText, indexTokens, MAX_PAGE_SIZE, notArchived, paginateLoaded, parseSearch, relevance, snippet, type SubgraphContext } from '@hub/kit';
-import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { connectionType, containsPhrase, DEFAULT_PAGE_SIZE, foldedWords, foldText, indexTokens, MAX_PAGE_SIZE, paginateLoaded, parseSearch, relevance, snippet, type SubgraphContext, ListChanges, listed } from '@hub/kit';
+import { Arg, Args, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { SourceDocument } from '../entities/source-document.entity.js';
 
 @ObjectType({ description: 'A document that matches a search, with why.' })
@@ -45,13 +45,14 @@ export class DocumentSearchResolver {
     @Arg('query', () => String, { description: 'Words and "quoted phrases", e.g. `"bao chi nuoc ngoai" du lich`.' }) query: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
+    @Args(() => ListChanges) changes?: ListChanges,
   ) {
     const search = parseSearch(query, 'query');
     // The ranking belongs to this query: a cursor from another query's results is refused.
     // Folded, so "Báo chí" and "bao chi" (ranked alike) share their cursors.
     const scope = `query ${JSON.stringify(foldText(query).replace(/\s+/g, ' ').trim())}`;
     if (search.tokens.length === 0) return paginateLoaded([] as DocumentHit[], { typeName: 'DocumentHit', sortField: 'rank', scope, first, after });
-    const candidates = await ctx.em.find(SourceDocument, { $and: [notArchived(), { searchTokens: { $all: indexTokens(search) } }] } as never);
+    const candidates = await ctx.em.find(SourceDocument, { $and: [listed(changes), { searchTokens: { $all: indexTokens(search) } }] } as never);
     const hits = candidates
       .filter((document) => matchesPhrases(document, search.phrases))
       .map((document) => {

@@ -1,6 +1,6 @@
-import { byId, connectionType, DEFAULT_PAGE_SIZE, existing, indexTokens, MAX_PAGE_SIZE, notArchived, paginate, paginateLoaded, parseSearch, type Filter, type SubgraphContext } from '@hub/kit';
+import { byId, connectionType, DEFAULT_PAGE_SIZE, existing, indexTokens, MAX_PAGE_SIZE, paginate, paginateLoaded, parseSearch, type Filter, type SubgraphContext, ListChanges, listed } from '@hub/kit';
 import { matchesPhrases } from './document-search.resolver.js';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { SourceDocument } from '../entities/source-document.entity.js';
 import { Topic } from '../entities/topic.entity.js';
 import { DocumentFilter } from '../inputs/document-filter.input.js';
@@ -20,8 +20,9 @@ export class SourceDocumentResolver {
     @Arg('filter', () => DocumentFilter, { nullable: true, description: 'Conditions the documents must meet.' }) filter?: DocumentFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
+    @Args(() => ListChanges) changes?: ListChanges,
   ) {
-    const conditions: Filter[] = [notArchived()];
+    const conditions: Filter[] = [listed(changes)];
     if (filter?.topicCode) conditions.push({ topics: filter.topicCode });
     const search = filter?.search != null ? parseSearch(filter.search, 'filter.search') : undefined;
     if (search?.tokens.length) conditions.push({ searchTokens: { $all: indexTokens(search) } });

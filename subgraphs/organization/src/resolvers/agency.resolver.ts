@@ -1,7 +1,7 @@
 import { PositionRole } from '../enums.js';
-import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, notArchived, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, searchFilter, type Filter, type SubgraphContext, ListChanges, listed } from '@hub/kit';
 import { DateResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Agency } from '../entities/agency.entity.js';
 import { Position } from '../entities/position.entity.js';
 import { Province } from '../entities/province.entity.js';
@@ -29,8 +29,9 @@ export class AgencyResolver {
     @Arg('filter', () => AgencyFilter, { nullable: true, description: 'Conditions the agencies must meet.' }) filter?: AgencyFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
+    @Args(() => ListChanges) changes?: ListChanges,
   ) {
-    const conditions: Filter[] = [notArchived()];
+    const conditions: Filter[] = [listed(changes)];
     if (filter?.kind) conditions.push({ kind: filter.kind });
     if (filter?.provinceCode) conditions.push({ provinceCode: filter.provinceCode });
     const search = searchFilter(filter?.search);

@@ -1,6 +1,6 @@
 import { CommitteeLevel, PositionRole } from '../enums.js';
-import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, existing, manyBy, MAX_PAGE_SIZE, notArchived, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, existing, manyBy, MAX_PAGE_SIZE, notArchived, paginate, searchFilter, type Filter, type SubgraphContext, ListChanges, listed } from '@hub/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import { Agency } from '../entities/agency.entity.js';
 import { Committee } from '../entities/committee.entity.js';
@@ -43,9 +43,10 @@ export class CommitteeResolver {
     @Arg('filter', () => CommitteeFilter, { nullable: true, description: 'Conditions the committees must meet.' }) filter?: CommitteeFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
+    @Args(() => ListChanges) changes?: ListChanges,
   ) {
     await refuseImpossible(ctx, filter);
-    const conditions: Filter[] = [notArchived()];
+    const conditions: Filter[] = [listed(changes)];
     if (filter?.level) conditions.push({ level: filter.level });
     if (filter?.provinceCode) conditions.push({ provinceCode: filter.provinceCode });
     if (filter?.region) {

@@ -1,7 +1,7 @@
 import { PositionRole } from '../enums.js';
-import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, notArchived, paginate, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, searchFilter, type Filter, type SubgraphContext, ListChanges, listed } from '@hub/kit';
 import { DateResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Person } from '../entities/person.entity.js';
 import { Position } from '../entities/position.entity.js';
 import { PersonFilter } from '../inputs/person-filter.input.js';
@@ -23,8 +23,9 @@ export class PersonResolver {
     @Arg('filter', () => PersonFilter, { nullable: true, description: 'Conditions the people must meet.' }) filter?: PersonFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
+    @Args(() => ListChanges) changes?: ListChanges,
   ) {
-    const conditions: Filter[] = [notArchived()];
+    const conditions: Filter[] = [listed(changes)];
     const search = searchFilter(filter?.search);
     if (search) conditions.push(search);
     return paginate(ctx, { entity: Person, where: { $and: conditions }, sortField: 'sortKey', first, after });
