@@ -7,7 +7,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { defaultSubgraphUrl, HUB_SUBGRAPHS } from '@hub/schema';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { graphqlHttpHandler, hasScope, jsonReply, parseSubgraphUrls, requestLogPlugin, requestMetricsPlugin, metricsRoute, type Logger } from '@hub/core';
+import { graphqlHttpHandler, hasScope, jsonReply, parseSubgraphUrls, requestLogPlugin, requestMetricsPlugin, tracingPlugin, metricsRoute, type Logger } from '@hub/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createAuthenticator } from './auth.js';
 import type { GatewayConfig } from './config.js';
@@ -117,7 +117,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.HUB_MAX_TOKENS },
     validationRules: [maxDepthRule(config.HUB_MAX_DEPTH), maxAliasesRule(config.HUB_MAX_ALIASES)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), requestLogPlugin(log), requestMetricsPlugin(metrics), ...partners.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), tracingPlugin(), requestLogPlugin(log), requestMetricsPlugin(metrics), ...partners.plugins],
     formatError: (formatted) => (production ? productionErrors(withoutInternals(inHubWords(formatted))) : withoutInternals(inHubWords(formatted))),
     logger: apolloLogger,
   });

@@ -8,6 +8,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { ROOT_CONTEXT } from '@opentelemetry/api';
+import { otelContext, propagation, SpanKind, SpanStatusCode, trace, tracer, tracingEnabled } from './tracing.js';
 
 export interface RawRequest {
   readonly method: string;
@@ -138,7 +140,7 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
     return { status: result.status ?? 200, headers: replyHeaders, body: text };
   }
 
-  return async (req: IncomingMessage, res: ServerResponse) => {
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<number> {
     let reply: Reply;
     try {
       reply = await handle(req);
@@ -148,6 +150,23 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
     }
     res.writeHead(reply.status, reply.headers);
     res.end(reply.body);
+    return reply.status;
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    // Health checks and scrapes are polled all day: tracing them would only bury the requests.
+    const pathname = (req.url ?? '/').split('?')[0]!;
+    if (!tracingEnabled() || pathname.startsWith('/health/') || pathname === '/metrics') {
+      await answer(req, res);
+      return;
+    }
+    // The caller's traceparent (the gateway's, for a subgraph) makes this span part of its trace.
+    const parent = propagation.extract(ROOT_CONTEXT, req.headers);
+    const span = tracer.startSpan(`${req.method} ${pathname}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': pathname } }, parent);
+    const status = await otelContext.with(trace.setSpan(parent, span), () => answer(req, res));
+    span.setAttribute('http.response.status_code', status);
+    if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
   };
 }
 
