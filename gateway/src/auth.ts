@@ -71,7 +71,7 @@ export async function createAuthenticator(options: AuthOptions): Promise<Authent
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     try {
       const { payload } = await verify(match[1]!);
-      return { subject: payload.sub ?? null, scopes: scopesOf(payload) };
+      return { subject: payload.sub ?? null, scopes: scopesOf(payload), ...(typeof payload.jti === 'string' ? { tokenId: payload.jti } : {}) };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthenticated('The bearer token has expired; get a new one.');
       if (error instanceof errors.JWTClaimValidationFailed) {

@@ -91,7 +91,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
   const supergraphSdl = await readSupergraph(supergraphFile);
   const urlOverrides = parseSubgraphUrls(config.HUB_SUBGRAPH_URLS);
   // A supergraph file named explicitly is followed as it is; otherwise the registry's versions are.
-  const partners = await createPartnerPlane({ config, log, authenticate, fallbackSupergraph: supergraphSdl, followFile: config.HUB_SUPERGRAPH_FILE !== undefined });
+  const partners = await createPartnerPlane({ config, log, authenticate, fallbackSupergraph: supergraphSdl, followFile: config.HUB_SUPERGRAPH_FILE !== undefined, urlOverrides });
 
   const metrics = gatewayMetrics(partners.breakerStates);
   const gateway = new ApolloGateway({
@@ -136,7 +136,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
       rateLimitGuard(new RateLimiter(config.HUB_RATE_LIMIT_PER_MINUTE), async (authorization) => (await authenticate(authorization)).subject),
       mergeCheckGuard(config.HUB_MAX_TOKENS),
     ),
-    context: async (request) => ({ identity: await authenticate(request.headers.authorization) }),
+    context: async (request) => ({ identity: await authenticate(request.headers.authorization), touched: [] }),
     routes: {
       ...partners.routes,
       '/': () => jsonReply(200, { service: 'hub gateway', graphql: '/graphql', health: ['/health/live', '/health/ready'] }),

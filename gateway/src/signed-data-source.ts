@@ -131,6 +131,22 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     });
   }
 
+  /**
+   * A subgraph names the records a mutation wrote in `extensions.hubWrites`; the gateway keeps
+   * them (with the subgraph's name, which it knows itself) for the request's audit entry.
+   */
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    const writes = response.extensions?.hubWrites;
+    if (Array.isArray(writes) && Array.isArray((context as Partial<GatewayContext>).touched)) {
+      for (const write of writes.slice(0, 1000)) {
+        if (write && typeof write.type === 'string' && typeof write.id === 'string') {
+          context.touched.push({ subgraph: this.subgraphName, type: write.type, id: write.id, version: Number(write.version) || 0, action: String(write.action ?? 'write') });
+        }
+      }
+    }
+    return response;
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     // Carried to the fetcher in a header; the fetcher signs it together with the body.
     if ('identity' in context && context.identity) {

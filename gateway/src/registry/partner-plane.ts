@@ -15,7 +15,9 @@ import type { Authenticate } from '../auth.js';
 import { CircuitBreaker, type BreakerState } from '../circuit-breaker.js';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
-import { normalizeOperation, operationHash, schemaCoordinates, UsageCounter } from '../usage.js';
+import { hashOfOperation, schemaCoordinates, UsageCounter } from '../usage.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { auditPlugin } from '../audit/audit-plugin.js';
 import { PartnerSecrets, supergraphFromRegistry } from './follow-registry.js';
 import { registryRoutes } from './registry-routes.js';
 import { RegistryService } from './registry-service.js';
@@ -41,8 +43,17 @@ async function builtInEntries() {
   return Promise.all(HUB_SUBGRAPHS.map(async (subgraph) => ({ name: subgraph.name, url: defaultSubgraphUrl(subgraph), sdl: await readFile(subgraphSchemaFile(subgraph), 'utf8'), builtIn: true })));
 }
 
-export async function createPartnerPlane(options: { config: GatewayConfig; log: Logger; authenticate: Authenticate; fallbackSupergraph: string; followFile: boolean }): Promise<PartnerPlane> {
+export async function createPartnerPlane(options: {
+  config: GatewayConfig;
+  log: Logger;
+  authenticate: Authenticate;
+  fallbackSupergraph: string;
+  followFile: boolean;
+  /** Where the hub's own subgraphs answer, when not at their default URLs (HUB_SUBGRAPH_URLS). */
+  urlOverrides: ReadonlyMap<string, string>;
+}): Promise<PartnerPlane> {
   const { config, log } = options;
+  const { urlOverrides } = options;
   const partnerSecrets = new PartnerSecrets();
   const breakers = new Map<string, CircuitBreaker>();
   const breakerFor = (name: string) => {
@@ -65,7 +76,7 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
   };
 
   if (!config.HUB_REGISTRY_MONGODB_URI) {
-    log.info('no registry database configured (HUB_REGISTRY_MONGODB_URI); partners cannot join and usage is not recorded');
+    log.warn('no registry database configured (HUB_REGISTRY_MONGODB_URI): partners cannot join, usage is not recorded and NO AUDIT LOG is kept');
     return { ...base, routes: {}, plugins: [], stop: async () => undefined };
   }
 
@@ -80,6 +91,9 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
   } catch (error) {
     log.warn('the registry is unreachable or refused the hub\'s own subgraphs; serving without it until it answers', { error: (error as Error).message });
   }
+
+  const audit = new AuditLog({ db: client.db(config.HUB_REGISTRY_DB), log: log.child('audit') });
+  await audit.start();
 
   const counter = new UsageCounter();
   const flush = async () => {
@@ -96,7 +110,7 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
   flushTimer.unref();
 
   // The same document object comes back from Apollo's document cache, so its analysis is reused.
-  const analysed = new WeakMap<object, Map<string, { hash: string; coordinates: string[] }>>();
+  const analysed = new WeakMap<object, Map<string, string[]>>();
   const usagePlugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       return {
@@ -117,12 +131,9 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
     let byName = analysed.get(document);
     if (!byName) analysed.set(document, (byName = new Map()));
     const key = operationName ?? '';
-    let analysis = byName.get(key);
-    if (!analysis) {
-      analysis = { hash: operationHash(normalizeOperation(document, operationName)), coordinates: schemaCoordinates(schema, document, operationName) };
-      byName.set(key, analysis);
-    }
-    counter.record({ operationHash: analysis.hash, operationName: operationName ?? null, client, coordinates: analysis.coordinates });
+    let coordinates = byName.get(key);
+    if (!coordinates) byName.set(key, (coordinates = schemaCoordinates(schema, document, operationName)));
+    counter.record({ operationHash: hashOfOperation(document, operationName), operationName: operationName ?? null, client, coordinates });
   }
 
   return {
@@ -130,11 +141,16 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
     supergraph: options.followFile
       ? undefined
       : supergraphFromRegistry({ registry, partnerSecrets, fallback: options.fallbackSupergraph, log, pollMs: config.HUB_REGISTRY_POLL_MS }),
-    routes: registryRoutes({ service, authenticate: options.authenticate, log, rotationGraceMs: config.HUB_SECRET_GRACE_HOURS * 3_600_000, timeoutMs: config.HUB_SUBGRAPH_TIMEOUT_MS }),
-    plugins: [usagePlugin],
+    routes: registryRoutes({
+      service,
+      audit,
+      writeLogs: () => HUB_SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: urlOverrides.get(subgraph.name) ?? defaultSubgraphUrl(subgraph), secret: subgraphSecret(config.HUB_SIGNING_SECRET!, subgraph.name) })),
+      authenticate: options.authenticate, log, rotationGraceMs: config.HUB_SECRET_GRACE_HOURS * 3_600_000, timeoutMs: config.HUB_SUBGRAPH_TIMEOUT_MS }),
+    plugins: [usagePlugin, auditPlugin(audit)],
     async stop() {
       clearInterval(flushTimer);
       await flush();
+      await audit.stop();
       await client.close();
     },
   };

@@ -7,6 +7,8 @@ export interface Identity {
   /** The token's subject; null for an anonymous caller. */
   readonly subject: string | null;
   readonly scopes: readonly Scope[];
+  /** The token's id (`jti`) when it has one, for the audit log; never forwarded to subgraphs. */
+  readonly tokenId?: string;
 }
 
 export const ANONYMOUS_READER: Identity = Object.freeze({ subject: null, scopes: Object.freeze(['hub:read'] as Scope[]) });
