@@ -5,50 +5,12 @@
  * hub here runs on its own with OTEL_* pointing at an OTLP/HTTP receiver inside this test; a
  * second hub is given a collector that is not there and a bad OTEL_* value, and keeps serving.
  */
-import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitOf, startLauncher, type Started } from './harness/launcher.js';
-
-interface ReceivedSpan {
-  service: string;
-  traceId: string;
-  spanId: string;
-  parentSpanId?: string;
-  name: string;
-  attributes: Record<string, unknown>;
-}
-
-/** A tiny OTLP/HTTP receiver for the JSON encoding: every span posted to /v1/traces, with its service. */
-async function otlpReceiver(): Promise<{ url: string; spans: ReceivedSpan[]; close(): Promise<void> }> {
-  const spans: ReceivedSpan[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      if (req.url !== '/v1/traces' || !String(req.headers['content-type']).includes('json')) {
-        res.writeHead(415).end();
-        return;
-      }
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { resourceSpans: any[] };
-      for (const resource of body.resourceSpans) {
-        const service = resource.resource.attributes.find((a: any) => a.key === 'service.name')?.value.stringValue;
-        for (const scope of resource.scopeSpans) {
-          for (const span of scope.spans) {
-            const attributes = Object.fromEntries((span.attributes ?? []).map((a: any) => [a.key, Object.values(a.value)[0]]));
-            spans.push({ service, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId || undefined, name: span.name, attributes });
-          }
-        }
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, spans, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+import { otlpReceiver } from './harness/otlp-receiver.js';
 
 const CROSS_SUBGRAPH = 'query TracedConclusion { conclusion(number: "57-KL/TW") { title events { title organizer { name } } } }';
 

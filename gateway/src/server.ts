@@ -70,6 +70,22 @@ function productionErrors(formatted: GraphQLFormattedError): GraphQLFormattedErr
   };
 }
 
+/**
+ * Counts hits and misses of Apollo Gateway's query-plan cache. The gateway offers no hook for
+ * it, so its (private, created once) plan store's `get` is wrapped; if a future version renames
+ * the store, the counts stay at zero rather than anything breaking.
+ */
+function countQueryPlanLookups(gateway: ApolloGateway, metrics: ReturnType<typeof gatewayMetrics>): void {
+  const store = (gateway as unknown as { queryPlanStore?: { get(key: string): Promise<unknown> } }).queryPlanStore;
+  if (typeof store?.get !== 'function') return;
+  const get = store.get.bind(store);
+  store.get = async (key) => {
+    const plan = await get(key);
+    metrics.cacheLookups.inc({ cache: 'query_plan', result: plan ? 'hit' : 'miss' });
+    return plan;
+  };
+}
+
 export async function createGateway(config: GatewayConfig, log: Logger): Promise<Gateway> {
   const production = config.HUB_ENV === 'production';
   // Apollo's chatter (info included) is detail for debugging; its warnings and errors are ours.
@@ -107,6 +123,8 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
       })),
     logger: apolloLogger,
   });
+
+  countQueryPlanLookups(gateway, metrics);
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
