@@ -51,7 +51,7 @@ export const auditCommands: CommandGroup = {
       name: 'show',
       summary: 'audit entries, newest first, filtered by subject, record or time',
       usage: '[--subject <sub>] [--record <id>] [--since <when>] [--limit <n>]',
-      help: 'Needs an operator token (hub:admin) in HUB_TOKEN. "Who changed this record": hub audit show --record hoi-nghi-toan-quoc-57-kl-tw-2023\n--since takes a date (2026-11-30), a date-time (2026-11-30T08:00Z) or a time back from now (30m, 12h, 7d).',
+      help: 'Needs an operator token (hub:admin) in HUB_TOKEN. "Who changed this record": hub audit show --record hoi-nghi-toan-quoc-ket-luan-57-kl-tw\n--since takes a date (2026-11-30), a date-time (2026-11-30T08:00Z) or a time back from now (30m, 12h, 7d).',
       options: {
         subject: { type: 'string', description: "only requests by this token subject" },
         record: { type: 'string', description: 'only requests that wrote the record with this id' },
