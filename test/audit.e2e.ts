@@ -5,38 +5,14 @@
  * edited or deleted in the database; `hub audit writes` shows a write that bypassed the gateway;
  * and while the audit log cannot be written, mutations are refused and reads go on.
  */
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, Socket, type Server } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { createLogger, formatSubgraphUrls, listen, signRequest, subgraphSecret, type RunningHttpServer } from '@hub/core';
 import { createGateway, developmentJwtSecret, loadGatewayConfig, mintToken, type Gateway } from '@hub/gateway';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, hub } from './harness/client.js';
-
-const HUB_COMMAND = fileURLToPath(new URL('../platform/cli/bin/hub.mjs', import.meta.url));
-const base = () => hub().gatewayUrl.replace(/\/graphql$/, '');
-
-/** Runs `hub audit …` as an operator would, with --json. */
-function hubCommand(token: string, ...args: string[]): Promise<{ code: number; json: any; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [HUB_COMMAND, ...args, '--json'], { env: { ...process.env, HUB_URL: base(), HUB_TOKEN: token }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => {
-      let json: any;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = { unparsed: stdout };
-      }
-      resolve({ code: code ?? -1, json, stderr });
-    });
-  });
-}
+import { hubCommand } from './harness/hub-command.js';
 
 const run = randomBytes(4).toString('hex');
 const subject = `audit-e2e-${run}`;

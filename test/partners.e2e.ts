@@ -14,36 +14,15 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, hub, token } from './harness/client.js';
+import { graphql, token } from './harness/client.js';
+import { hubCommand } from './harness/hub-command.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const HUB_COMMAND = join(ROOT, 'platform/cli/bin/hub.mjs');
 const PARTNER = join(ROOT, 'examples/partner-media/dist/main.js');
 const PARTNER_DATA = join(ROOT, 'examples/partner-media/test/fixtures/example-coverage.json');
 
 let folder: string;
 let admin: string;
-const gatewayBase = () => hub().gatewayUrl.replace(/\/graphql$/, '');
-
-/** Runs `hub …` as a partner's CI or an operator would, with --json; returns its exit code and answer. */
-function hubCommand(tokenValue: string, ...args: string[]): Promise<{ code: number; json: any; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [HUB_COMMAND, ...args, '--json'], { env: { ...process.env, HUB_URL: gatewayBase(), HUB_TOKEN: tokenValue }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => {
-      let json: any;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = { unparsed: stdout };
-      }
-      resolve({ code: code ?? -1, json, stderr });
-    });
-  });
-}
 
 async function freePort(): Promise<number> {
   const server = createServer();
