@@ -139,6 +139,52 @@ describe('hub audit writes', () => {
   });
 });
 
+describe('several gateways sharing one registry', () => {
+  const gateways: Array<{ gateway: Gateway; http: RunningHttpServer }> = [];
+
+  beforeAll(async () => {
+    for (const name of ['replica-a', 'replica-b']) {
+      const config = loadGatewayConfig({
+        HUB_DATA_DIR: hub().dataDir,
+        HUB_SIGNING_SECRET: hub().signingSecret,
+        HUB_SUBGRAPH_URLS: formatSubgraphUrls(hub().subgraphUrls),
+        HUB_REGISTRY_MONGODB_URI: hub().targets.organization!.uri,
+        HUB_RATE_LIMIT_PER_MINUTE: '100000',
+      });
+      const gateway = await createGateway(config, createLogger(`gateway-${name}`, { level: 'error', format: 'pretty' }));
+      gateways.push({ gateway, http: await listen(gateway.handler, { port: 0, host: '127.0.0.1' }) });
+    }
+  }, 30_000);
+  const stopped = new Set<Gateway>();
+  afterAll(async () => {
+    for (const { gateway, http } of gateways) {
+      await http.close();
+      if (!stopped.has(gateway)) await gateway.stop();
+    }
+  });
+
+  it('keep one valid chain while all of them append at once', async () => {
+    const replicaSubject = `audit-replicas-${run}`;
+    const replicaToken = await mintToken({ secret: await developmentJwtSecret(hub().dataDir), subject: replicaSubject, scopes: ['hub:read'], expiresIn: '10m' });
+    const urls = [hub().gatewayUrl, ...gateways.map(({ http }) => `${http.url}/graphql`)];
+    // Bursts to every gateway together, so their batches race for the same sequence numbers.
+    for (let burst = 0; burst < 4; burst += 1) {
+      await Promise.all(urls.flatMap((url) => Array.from({ length: 10 }, () => graphql('query ReplicaRead { provinces { code } }', { url, token: replicaToken }))));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    // Stopping writes what each replica still holds.
+    for (const { gateway } of gateways) {
+      await gateway.stop();
+      stopped.add(gateway);
+    }
+    const verified = await hubCommand(admin, 'audit', 'verify');
+    expect(verified.code, JSON.stringify(verified.json)).toBe(0);
+    const written = await entries().find({ subject: replicaSubject }).toArray();
+    expect(written).toHaveLength(urls.length * 40);
+    expect(new Set(written.map((entry) => (entry as unknown as { gateway: string }).gateway)).size).toBe(urls.length);
+  }, 60_000);
+});
+
 /** A TCP relay to the hub's store that the test can cut and restore, to make the audit log unwritable. */
 async function cuttableRelay(target: URL): Promise<{ uri: string; cut(): void; restore(): Promise<void>; close(): Promise<void> }> {
   const sockets = new Set<Socket>();

@@ -249,6 +249,7 @@ export class AuditLog {
           let kept = 0;
           while (kept < docs.length && ours.has(docs[kept]!._id)) kept += 1;
           this.queue.splice(0, kept);
+          this.log.debug('another gateway appended to the audit chain first; chaining the rest after it', { written: kept, waiting: this.queue.length });
         }
       }
       this.setWritable(true);
