@@ -226,6 +226,7 @@ describe('an audit log that cannot be written', () => {
   let gateway: Gateway;
   let http: RunningHttpServer;
   let relay: Awaited<ReturnType<typeof cuttableRelay>>;
+  const logLines: Array<{ level: string; message: string }> = [];
   const url = () => `${http.url}/graphql`;
   const person = (name: string) => graphql(createPerson, { url: url(), token: writer, variables: { input: { fullName: name, sources: ['doc-giao-ban-phia-bac'] } } });
 
@@ -237,7 +238,7 @@ describe('an audit log that cannot be written', () => {
       HUB_SUBGRAPH_URLS: formatSubgraphUrls(hub().subgraphUrls),
       HUB_REGISTRY_MONGODB_URI: relay.uri,
     });
-    gateway = await createGateway(config, createLogger('gateway-audit-down', { level: 'error', format: 'pretty' }));
+    gateway = await createGateway(config, createLogger('gateway-audit-down', { level: 'info', format: 'json', write: (line) => logLines.push(JSON.parse(line)) }));
     http = await listen(gateway.handler, { port: 0, host: '127.0.0.1' });
   }, 30_000);
   afterAll(async () => {
@@ -275,6 +276,8 @@ describe('an audit log that cannot be written', () => {
     const read = await graphql('{ committees(first: 1) { totalCount } }', { url: url() });
     expect(read.status).toBe(200);
     expect(read.body.errors).toBeUndefined();
+    // Loudly: an error line, not a debug one.
+    expect(logLines.filter((line) => line.level === 'error' && line.message.startsWith('AUDIT LOG UNWRITABLE')).length).toBeGreaterThanOrEqual(1);
 
     await relay.restore();
     let accepted = false;
@@ -284,5 +287,6 @@ describe('an audit log that cannot be written', () => {
       accepted = (await person(`Sau Sự Cố ${run} ${waited}`)).status === 200;
     }
     expect(accepted).toBe(true);
+    expect(logLines.some((line) => line.level === 'info' && line.message.startsWith('the audit log can be written again'))).toBe(true);
   }, 60_000);
 });
