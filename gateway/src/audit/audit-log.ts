@@ -145,6 +145,7 @@ export class AuditLog {
   private lastProblem: string | undefined;
   private lastWarning = 0;
   private dropped = 0;
+  private lastLossWarning = 0;
   private readonly timer: NodeJS.Timeout;
   private readonly log: Logger;
   private readonly maxQueued: number;
@@ -175,10 +176,6 @@ export class AuditLog {
     return this.writable;
   }
 
-  get problem(): string | undefined {
-    return this.lastProblem;
-  }
-
   /** Queues an entry; written within a second by the background flush. */
   append(facts: AuditFacts): void {
     this.queue.push(facts);
@@ -186,7 +183,10 @@ export class AuditLog {
       const over = this.queue.length - this.maxQueued;
       this.queue.splice(0, over);
       this.dropped += over;
-      this.log.error(`AUDIT ENTRIES LOST: ${this.dropped} entries dropped since the audit log became unwritable (more than ${this.maxQueued} waiting)`);
+      if (Date.now() - this.lastLossWarning >= 30_000) {
+        this.lastLossWarning = Date.now();
+        this.log.error(`AUDIT ENTRIES LOST: ${this.dropped} entries dropped since the audit log became unwritable (more than ${this.maxQueued} waiting)`);
+      }
     }
     if (this.queue.length >= BATCH) void this.flush();
     if (!this.writable) this.warnWhileDown();
