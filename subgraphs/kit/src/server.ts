@@ -30,7 +30,7 @@ import { subgraphMetrics } from './metrics.js';
 import type { Database } from './orm.js';
 import { Peers } from './peers.js';
 import type { FederatedSchema } from './schema.js';
-import { readWriteLog, writesPlugin } from './write-log.js';
+import { ensureWriteLog, readWriteLog, writesPlugin } from './write-log.js';
 
 export interface SubgraphServer {
   readonly handler: ReturnType<typeof graphqlHttpHandler>;
@@ -70,6 +70,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     },
   });
   await apollo.start();
+  await ensureWriteLog(database.orm);
 
   // This subgraph's own secret: a request signed for another subgraph does not verify here.
   const ownSecret = subgraphSecret(config.signingSecret, name);

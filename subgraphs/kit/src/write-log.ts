@@ -45,6 +45,11 @@ export function writesPlugin(): ApolloServerPlugin<SubgraphContext> {
   };
 }
 
+/** The index `hub audit writes` reads the write log by (a no-op once made). */
+export async function ensureWriteLog(orm: MikroORM): Promise<void> {
+  await orm.em.getConnection().getDb().collection<WriteLogEntry>(WRITE_LOG).createIndex({ at: 1 });
+}
+
 /** The write log since a moment, newest first (at most `limit`). */
 export async function readWriteLog(orm: MikroORM, since: Date, limit: number): Promise<WriteLogEntry[]> {
   return orm.em.getConnection().getDb().collection<WriteLogEntry>(WRITE_LOG).find({ at: { $gte: since } }, { projection: { _id: 0 } }).sort({ at: -1 }).limit(limit).toArray();
