@@ -8,6 +8,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { developmentJwtSecret, mintToken } from '@hub/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitOf, startLauncher, type Started } from './harness/launcher.js';
 import { otlpReceiver } from './harness/otlp-receiver.js';
@@ -80,6 +82,28 @@ describe('tracing', () => {
     const find = trace.find((span) => span.service === 'knowledge' && span.name === 'mongodb find');
     expect(find?.attributes).toMatchObject({ 'db.system.name': 'mongodb', 'db.namespace': 'hub_knowledge' });
   }, 60_000);
+
+  it("carries the trace on when a subgraph asks another (a write checking its references)", async () => {
+    const writer = await mintToken({ secret: await developmentJwtSecret(dataDir), subject: 'tracer', scopes: ['hub:write'], expiresIn: '5m' });
+    const traceId = randomBytes(16).toString('hex');
+    const answer = await fetch(hub.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${writer}`, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+      body: JSON.stringify({
+        query: 'mutation ($input: EventInput!) { createEvent(input: $input) { id } }',
+        variables: { input: { title: 'Giao ban có vết', kind: 'BRIEFING', date: { year: 2024, month: 3 }, organizerId: 'ban-chi-dao-ttdn-tw', sources: ['doc-giao-ban-phia-bac'] } },
+      }),
+    });
+    expect(((await answer.json()) as { errors?: unknown }).errors).toBeUndefined();
+    // events asks organization (the organizer) and knowledge (the sources) whether they exist.
+    let asked: ReturnType<typeof receiver.spans.filter> = [];
+    for (let waited = 0; waited < 10_000 && asked.length < 2; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const trace = receiver.spans.filter((span) => span.traceId === traceId);
+      asked = trace.filter((span) => span.name === 'POST /graphql' && span.service !== 'events' && span.service !== 'gateway' && trace.find((parent) => parent.spanId === span.parentSpanId)?.service === 'events');
+    }
+    expect(new Set(asked.map((span) => span.service))).toEqual(new Set(['organization', 'knowledge']));
+  }, 30_000);
 });
 
 describe('tracing with a collector that is not there and a bad OTEL_* value', () => {
