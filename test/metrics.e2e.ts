@@ -55,6 +55,21 @@ describe('metrics', () => {
     expect(valueOf(organization, 'hub_db_up', own)).toBe(1);
   });
 
+  it('counts cache hits and misses: parsed documents, query plans, and loaded records within a request', async () => {
+    const query = 'query CacheProbe { events(first: 20) { edges { node { title organizer { name } } } } }';
+    const before = await scrape(hub().gatewayUrl);
+    const lookups = (samples: Sample[], cache: string, result: string) => valueOf(samples, 'hub_cache_lookups_total', { cache, result }) ?? 0;
+    expect((await graphql(query)).body.errors).toBeUndefined();
+    expect((await graphql(query)).body.errors).toBeUndefined();
+    const after = await scrape(hub().gatewayUrl);
+    // The second time, the document comes parsed from the cache and its plan is known.
+    expect(lookups(after, 'document', 'hit') - lookups(before, 'document', 'hit')).toBeGreaterThanOrEqual(1);
+    expect(lookups(after, 'query_plan', 'hit') - lookups(before, 'query_plan', 'hit')).toBeGreaterThanOrEqual(1);
+    expect(lookups(after, 'document', 'hit') + lookups(after, 'document', 'miss')).toBeGreaterThanOrEqual(2);
+    const organization = await scrape(hub().subgraphUrls.organization!);
+    expect(lookups(organization, 'loader', 'miss')).toBeGreaterThanOrEqual(1);
+  });
+
   it('the Grafana dashboard reads only metrics the hub serves', async () => {
     await graphql('query DashboardProbe { provinces { code } }');
     const served = new Set([...(await scrape(hub().gatewayUrl)), ...(await scrape(hub().subgraphUrls.organization!))].map((sample) => sample.name));

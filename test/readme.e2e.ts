@@ -3,7 +3,7 @@
  * tables, and its two commands are the ones the project really has.
  */
 import { readFileSync } from 'node:fs';
-import { logSpec } from '@hub/core';
+import { logSpec, tracingSpec } from '@hub/core';
 import { gatewaySpec } from '@hub/gateway';
 import { subgraphSpec } from '@hub/kit';
 import { launcherSpec } from '@hub/launcher';
@@ -16,6 +16,7 @@ const rootPackage = JSON.parse(readFileSync(new URL('../package.json', import.me
 describe('the README', () => {
   const variables = new Set([
     ...Object.keys(logSpec),
+    ...Object.keys(tracingSpec),
     ...Object.keys(gatewaySpec),
     ...Object.keys(launcherSpec()),
     ...HUB_SUBGRAPHS.flatMap((subgraph) => Object.keys(subgraphSpec(subgraph.name, subgraph.defaultPort))),

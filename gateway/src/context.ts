@@ -1,5 +1,8 @@
 import type { Identity } from '@hub/core';
+import type { TouchedRecord } from './audit/audit-log.js';
 
 export interface GatewayContext {
   readonly identity: Identity;
+  /** Records the subgraphs reported writing for this request (filled as their answers arrive), for the audit log. */
+  readonly touched: TouchedRecord[];
 }

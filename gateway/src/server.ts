@@ -7,7 +7,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { defaultSubgraphUrl, HUB_SUBGRAPHS } from '@hub/schema';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { graphqlHttpHandler, hasScope, jsonReply, parseSubgraphUrls, requestLogPlugin, requestMetricsPlugin, metricsRoute, type Identity, type Logger, type RawRequest, type Reply } from '@hub/core';
+import { graphqlHttpHandler, hasScope, jsonReply, parseSubgraphUrls, requestLogPlugin, requestMetricsPlugin, tracingPlugin, metricsRoute, type Identity, type Logger, type RawRequest, type Reply } from '@hub/core';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createAuthenticator } from './auth.js';
 import type { GatewayConfig } from './config.js';
@@ -72,6 +72,22 @@ function productionErrors(formatted: GraphQLFormattedError): GraphQLFormattedErr
   };
 }
 
+/**
+ * Counts hits and misses of Apollo Gateway's query-plan cache. The gateway offers no hook for
+ * it, so its (private, created once) plan store's `get` is wrapped; if a future version renames
+ * the store, the counts stay at zero rather than anything breaking.
+ */
+function countQueryPlanLookups(gateway: ApolloGateway, metrics: ReturnType<typeof gatewayMetrics>): void {
+  const store = (gateway as unknown as { queryPlanStore?: { get(key: string): Promise<unknown> } }).queryPlanStore;
+  if (typeof store?.get !== 'function') return;
+  const get = store.get.bind(store);
+  store.get = async (key) => {
+    const plan = await get(key);
+    metrics.cacheLookups.inc({ cache: 'query_plan', result: plan ? 'hit' : 'miss' });
+    return plan;
+  };
+}
+
 export async function createGateway(config: GatewayConfig, log: Logger): Promise<Gateway> {
   const production = config.HUB_ENV === 'production';
   // Apollo's chatter (info included) is detail for debugging; its warnings and errors are ours.
@@ -94,7 +110,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
   const supergraphSdl = await readSupergraph(supergraphFile);
   const urlOverrides = parseSubgraphUrls(config.HUB_SUBGRAPH_URLS);
   // A supergraph file named explicitly is followed as it is; otherwise the registry's versions are.
-  const partners = await createPartnerPlane({ config, log, authenticate: authenticateCaller, fallbackSupergraph: supergraphSdl, followFile: config.HUB_SUPERGRAPH_FILE !== undefined });
+  const partners = await createPartnerPlane({ config, log, authenticate: authenticateCaller, fallbackSupergraph: supergraphSdl, followFile: config.HUB_SUPERGRAPH_FILE !== undefined, urlOverrides });
 
   const authenticate = partners.authenticate;
   // Persisted operations and the context share one authentication per request.
@@ -131,6 +147,8 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     logger: apolloLogger,
   });
 
+  countQueryPlanLookups(gateway, metrics);
+
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.HUB_INTROSPECTION,
@@ -140,7 +158,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.HUB_MAX_TOKENS },
     validationRules: [maxDepthRule(config.HUB_MAX_DEPTH), maxAliasesRule(config.HUB_MAX_ALIASES)],
-    plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), requestLogPlugin(log), requestMetricsPlugin(metrics), ...partners.plugins, schemaPlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), tracingPlugin(), requestLogPlugin(log), requestMetricsPlugin(metrics), ...partners.plugins, schemaPlugin],
     formatError: (formatted) => (production ? productionErrors(withoutInternals(inHubWords(formatted))) : withoutInternals(inHubWords(formatted))),
     logger: apolloLogger,
   });
@@ -160,7 +178,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
       mergeCheckGuard(config.HUB_MAX_TOKENS),
     ),
     prepare: partners.prepare?.((request) => callerOf(request).catch(() => undefined)),
-    context: async (request) => ({ identity: await callerOf(request) }),
+    context: async (request) => ({ identity: await callerOf(request), touched: [] }),
     routes: {
       ...partners.routes,
       // Exports run their pages through this handler's GraphQL path, as the caller.

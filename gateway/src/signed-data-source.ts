@@ -4,7 +4,7 @@
  * circuit breaker, and failures reported with the subgraph's name.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { SIGNATURE_HEADERS, encodeIdentity, signRequest } from '@hub/core';
+import { SIGNATURE_HEADERS, encodeIdentity, inSpan, signRequest, SpanKind, traceHeaders } from '@hub/core';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { CircuitOpenError, type CircuitBreaker } from './circuit-breaker.js';
@@ -81,11 +81,14 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       // Requests made outside a client operation (none today) carry no scopes at all.
       const signed = signRequest(secret, headers[SIGNATURE_HEADERS.identity] ?? NO_ONE, body);
       try {
-        return await breaker.run(async () => {
+        return await breaker.run(() => inSpan(`POST ${name}`, { 'hub.subgraph': name, 'server.address': new URL(url).host }, async (span) => {
           const controller = new AbortController();
           const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
           try {
-            const response = await fetch(url, { ...(init as RequestInit), headers: { ...headers, ...signed }, signal: controller.signal });
+            // traceparent travels beside the signed headers, not inside the signature: it only
+            // joins spans into one trace and grants nothing (README, "Request signing").
+            const response = await fetch(url, { ...(init as RequestInit), headers: { ...headers, ...signed, ...traceHeaders() }, signal: controller.signal });
+            span.setAttribute('http.response.status_code', response.status);
             const text = await boundedText(response, options.maxResponseBytes, () => controller.abort());
             // A subgraph that answers 5xx is failing, whatever its body says.
             if (response.status >= 500) throw new Error(`it answered HTTP ${response.status}`);
@@ -93,7 +96,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
           } finally {
             clearTimeout(timer);
           }
-        });
+        }, SpanKind.CLIENT));
       } catch (error) {
         if (error instanceof CircuitOpenError) throw unavailable(error.message);
         const cause =
@@ -126,6 +129,22 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return new GraphQLError(first?.message ?? `The ${this.subgraphName} subgraph refused the request (HTTP ${response.status}).`, {
       extensions: { code: clientMistake ? 'BAD_USER_INPUT' : (code ?? 'SUBGRAPH_ERROR'), serviceName: this.subgraphName, ...(clientMistake ? { http: { status: 400 } } : {}) },
     });
+  }
+
+  /**
+   * A subgraph names the records a mutation wrote in `extensions.hubWrites`; the gateway keeps
+   * them (with the subgraph's name, which it knows itself) for the request's audit entry.
+   */
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    const writes = response.extensions?.hubWrites;
+    if (Array.isArray(writes) && Array.isArray((context as Partial<GatewayContext>).touched)) {
+      for (const write of writes.slice(0, 1000)) {
+        if (write && typeof write.type === 'string' && typeof write.id === 'string') {
+          context.touched.push({ subgraph: this.subgraphName, type: write.type, id: write.id, version: Number(write.version) || 0, action: String(write.action ?? 'write') });
+        }
+      }
+    }
+    return response;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

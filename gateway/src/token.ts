@@ -8,11 +8,13 @@ export interface TokenRequest {
   expiresIn: string;
   issuer?: string;
   audience?: string;
+  /** A token id (`jti`), which the audit log records with each request. */
+  tokenId?: string;
 }
 
 /** An HS256 token the gateway accepts when it shares `secret`. */
 export function mintToken(request: TokenRequest): Promise<string> {
-  return new SignJWT({ scope: request.scopes.join(' ') })
+  return new SignJWT({ scope: request.scopes.join(' '), ...(request.tokenId ? { jti: request.tokenId } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(request.subject)
     .setIssuer(request.issuer ?? 'hub')

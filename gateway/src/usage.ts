@@ -35,6 +35,18 @@ export function operationHash(normalized: string): string {
   return createHash('sha256').update(normalized).digest('hex');
 }
 
+// Apollo's document cache hands back the same document object, so each is hashed once per name.
+const hashes = new WeakMap<DocumentNode, Map<string, string>>();
+
+/** The hash of an operation of a parsed document (normalised first), computed once per document. */
+export function hashOfOperation(document: DocumentNode, operationName: string | undefined): string {
+  let byName = hashes.get(document);
+  if (!byName) hashes.set(document, (byName = new Map()));
+  let hash = byName.get(operationName ?? '');
+  if (hash === undefined) byName.set(operationName ?? '', (hash = operationHash(normalizeOperation(document, operationName))));
+  return hash;
+}
+
 /**
  * Every `Type.field` the operation selects (on the type it is selected on, interfaces
  * included), every argument given as `Type.field(arg:)`, and every input or enum type it names.

@@ -16,7 +16,9 @@ import { bearerToken, type Authenticate } from '../auth.js';
 import { CircuitBreaker, type BreakerState } from '../circuit-breaker.js';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
-import { normalizeOperation, operationHash, schemaCoordinates, UsageCounter } from '../usage.js';
+import { hashOfOperation, schemaCoordinates, UsageCounter } from '../usage.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { auditPlugin } from '../audit/audit-plugin.js';
 import { PartnerSecrets, supergraphFromRegistry } from './follow-registry.js';
 import { registryRoutes } from './registry-routes.js';
 import { RegistryService } from './registry-service.js';
@@ -52,8 +54,17 @@ async function builtInEntries() {
   return Promise.all(HUB_SUBGRAPHS.map(async (subgraph) => ({ name: subgraph.name, url: defaultSubgraphUrl(subgraph), sdl: await readFile(subgraphSchemaFile(subgraph), 'utf8'), builtIn: true })));
 }
 
-export async function createPartnerPlane(options: { config: GatewayConfig; log: Logger; authenticate: Authenticate; fallbackSupergraph: string; followFile: boolean }): Promise<PartnerPlane> {
+export async function createPartnerPlane(options: {
+  config: GatewayConfig;
+  log: Logger;
+  authenticate: Authenticate;
+  fallbackSupergraph: string;
+  followFile: boolean;
+  /** Where the hub's own subgraphs answer, when not at their default URLs (HUB_SUBGRAPH_URLS). */
+  urlOverrides: ReadonlyMap<string, string>;
+}): Promise<PartnerPlane> {
   const { config, log } = options;
+  const { urlOverrides } = options;
   const partnerSecrets = new PartnerSecrets();
   const breakers = new Map<string, CircuitBreaker>();
   const breakerFor = (name: string) => {
@@ -88,7 +99,7 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
     };
 
   if (!config.HUB_REGISTRY_MONGODB_URI) {
-    log.info('no registry database configured (HUB_REGISTRY_MONGODB_URI); partners cannot join, usage is not recorded, and there are no service tokens or persisted operations');
+    log.warn('no registry database configured (HUB_REGISTRY_MONGODB_URI): partners cannot join, usage is not recorded, there are no service tokens or persisted operations, and NO AUDIT LOG is kept');
     return { ...base, routes: {}, plugins: [], authenticate: withServiceTokens(new ServiceTokenGuard(undefined, tokenRules)), stop: async () => undefined };
   }
 
@@ -111,6 +122,9 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
     log.warn('the registry is unreachable or refused the hub\'s own subgraphs; serving without it until it answers', { error: (error as Error).message });
   }
 
+  const audit = new AuditLog({ db: client.db(config.HUB_REGISTRY_DB), log: log.child('audit') });
+  await audit.start();
+
   const counter = new UsageCounter();
   const flush = async () => {
     const entries = counter.drain();
@@ -126,7 +140,7 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
   flushTimer.unref();
 
   // The same document object comes back from Apollo's document cache, so its analysis is reused.
-  const analysed = new WeakMap<object, Map<string, { hash: string; coordinates: string[] }>>();
+  const analysed = new WeakMap<object, Map<string, string[]>>();
   const usagePlugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart() {
       return {
@@ -147,12 +161,9 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
     let byName = analysed.get(document);
     if (!byName) analysed.set(document, (byName = new Map()));
     const key = operationName ?? '';
-    let analysis = byName.get(key);
-    if (!analysis) {
-      analysis = { hash: operationHash(normalizeOperation(document, operationName)), coordinates: schemaCoordinates(schema, document, operationName) };
-      byName.set(key, analysis);
-    }
-    counter.record({ operationHash: analysis.hash, operationName: operationName ?? null, client, coordinates: analysis.coordinates });
+    let coordinates = byName.get(key);
+    if (!coordinates) byName.set(key, (coordinates = schemaCoordinates(schema, document, operationName)));
+    counter.record({ operationHash: hashOfOperation(document, operationName), operationName: operationName ?? null, client, coordinates });
   }
 
   // A gateway serving a file does not follow the registry's versions, yet must still learn of revoked tokens.
@@ -178,6 +189,8 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
       : supergraphFromRegistry({ registry, partnerSecrets, fallback: options.fallbackSupergraph, log, pollMs: config.HUB_REGISTRY_POLL_MS, refreshAlso: () => tokenGuard.refresh() }),
     routes: registryRoutes({
       service,
+      audit,
+      writeLogs: () => HUB_SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: urlOverrides.get(subgraph.name) ?? defaultSubgraphUrl(subgraph), secret: subgraphSecret(config.HUB_SIGNING_SECRET!, subgraph.name) })),
       authenticate,
       log,
       rotationGraceMs: config.HUB_SECRET_GRACE_HOURS * 3_600_000,
@@ -193,13 +206,14 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
         apiSchema: async () => buildSchema(apiSchemaSdl((await service.current()).version?.supergraph ?? options.fallbackSupergraph)),
       }),
     }),
-    plugins: [usagePlugin],
+    plugins: [usagePlugin, auditPlugin(audit)],
     prepare: (identify) => trustedDocuments({ lookup: (id) => operationCache.get(id), identify }),
     registry,
     async stop() {
       clearInterval(tokenTimer);
       clearInterval(flushTimer);
       await flush();
+      await audit.stop();
       await client.close();
     },
   };

@@ -7,6 +7,8 @@
 import { hasScope, jsonReply, signRequest, type Identity, type Logger, type RawRequest, type Reply, type RouteHandler } from '@hub/core';
 import { HUB_SUBGRAPHS } from '@hub/schema';
 import type { Authenticate } from '../auth.js';
+import { verifyChain, type AuditEntry, type AuditLog } from '../audit/audit-log.js';
+import { checkWrites } from '../audit/write-check.js';
 import { isPublishToken, type Partner, type SubgraphEntry } from './schema-registry.js';
 import { RegistryRefusal, type RegistryService } from './registry-service.js';
 import { body, HttpRefusal, refuse, text } from './http-input.js';
@@ -18,6 +20,10 @@ type Caller = { kind: 'operator'; identity: Identity } | { kind: 'partner'; part
 
 export interface RegistryRoutesOptions {
   service: RegistryService;
+  /** The audit log, read by `hub audit verify|show|writes` (hub:admin). */
+  audit: AuditLog;
+  /** The hub's own subgraphs, whose write logs `hub audit writes` checks against the audit log. */
+  writeLogs: () => ReadonlyArray<{ name: string; url: string; secret: string }>;
   authenticate: Authenticate;
   log: Logger;
   /** How long a rotated-out secret is still sent beside the new one. */
@@ -56,6 +62,15 @@ function daysOf(request: RawRequest): number {
   const days = Number(request.url.searchParams.get('days') ?? '30');
   if (!(Number.isInteger(days) && days > 0 && days <= 3650)) throw refuse(400, 'BAD_REQUEST', '"days" must be a whole number of days from 1 to 3650.');
   return days;
+}
+
+/** `--since`: a date or date-time (ISO 8601), or how far back from now (30m, 12h, 7d). */
+export function parseSince(raw: string, now = Date.now()): Date {
+  const relative = /^(\d+)(m|h|d)$/.exec(raw);
+  if (relative) return new Date(now - Number(relative[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[relative[2] as 'm' | 'h' | 'd']);
+  const at = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(raw) ? new Date(raw) : undefined;
+  if (!at || Number.isNaN(at.getTime())) throw refuse(400, 'BAD_REQUEST', `"since" must be a date (2026-11-30, 2026-11-30T08:00Z) or a time back from now (30m, 12h, 7d), got "${raw}".`);
+  return at;
 }
 
 export function registryRoutes(options: RegistryRoutesOptions): Record<string, RouteHandler> {
@@ -242,6 +257,39 @@ export function registryRoutes(options: RegistryRoutesOptions): Record<string, R
       return jsonReply(200, { since, report: report ?? null, reports: await registry.reportUsageSince(since, report) });
     },
   };
+
+  const auditHandlers: Record<string, (request: RawRequest) => Promise<Reply>> = {
+    'GET audit/verify': async (request) => {
+      await admin(request);
+      // Waiting entries first, so a verify right after a request sees it.
+      await options.audit.flush();
+      return jsonReply(200, await verifyChain(options.audit.entries));
+    },
+    'GET audit/entries': async (request) => {
+      await admin(request);
+      const query = request.url.searchParams;
+      const filter: Record<string, unknown> = {};
+      const subject = query.get('subject');
+      const record = query.get('record');
+      const since = query.get('since');
+      const limitText = query.get('limit') ?? '50';
+      if (subject !== null) filter.subject = subject;
+      if (record !== null) filter['records.id'] = record;
+      if (since !== null) filter.at = { $gte: parseSince(since) };
+      const limit = Number(limitText);
+      if (!(Number.isInteger(limit) && limit >= 1 && limit <= 1000)) throw refuse(400, 'BAD_REQUEST', `"limit" must be a whole number from 1 to 1000, got "${limitText}".`);
+      await options.audit.flush();
+      const rows: AuditEntry[] = await options.audit.entries.find(filter).sort({ _id: -1 }).limit(limit).toArray();
+      return jsonReply(200, { entries: rows.map(({ _id, ...entry }) => ({ seq: _id, ...entry })) });
+    },
+    'GET audit/writes': async (request) => {
+      const identity = await admin(request);
+      const since = request.url.searchParams.get('since');
+      const report = await checkWrites({ audit: options.audit, subgraphs: options.writeLogs(), identity, since: parseSince(since ?? '1d'), timeoutMs: options.timeoutMs });
+      return jsonReply(200, report);
+    },
+  };
+  for (const [pattern, handle] of Object.entries(auditHandlers)) handlers[pattern] = (request) => handle(request);
 
   const route: RouteHandler = async (request) => {
     const path = request.url.pathname.replace(/^\/registry\/?/, '').replace(/\/$/, '');

@@ -1,5 +1,6 @@
 /** The command groups of `hub`. A new group is one file in commands/ and one line here. */
 import type { CommandGroup } from './cli.js';
+import { auditCommands } from './commands/audit.js';
 import { documentsCommands } from './commands/documents.js';
 import { partnerCommands } from './commands/partner.js';
 import { reportCommands } from './commands/report.js';
@@ -9,4 +10,4 @@ import { tokenCommands } from './commands/token.js';
 import { operationsCommands } from './commands/operations.js';
 import { usageCommands } from './commands/usage.js';
 
-export const GROUPS: readonly CommandGroup[] = [documentsCommands, partnerCommands, subgraphCommands, schemaCommands, reportCommands, usageCommands, tokenCommands, operationsCommands];
+export const GROUPS: readonly CommandGroup[] = [auditCommands, documentsCommands, partnerCommands, subgraphCommands, schemaCommands, reportCommands, usageCommands, tokenCommands, operationsCommands];

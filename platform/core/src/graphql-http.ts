@@ -8,6 +8,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { ROOT_CONTEXT } from '@opentelemetry/api';
+import { otelContext, propagation, SpanKind, SpanStatusCode, trace, tracer, tracingEnabled } from './tracing.js';
 
 export interface RawRequest {
   readonly method: string;
@@ -179,7 +181,7 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
     return execute(request);
   }
 
-  const serve = async (req: IncomingMessage, res: ServerResponse) => {
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<number> {
     let reply: Reply;
     try {
       reply = await handle(req);
@@ -188,11 +190,25 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
       reply = errorReply(500, 'INTERNAL_SERVER_ERROR', 'The server failed to handle the request.');
     }
     res.writeHead(reply.status, reply.headers);
-    if (typeof reply.body === 'string' || Buffer.isBuffer(reply.body)) {
-      res.end(reply.body);
+    if (typeof reply.body === 'string' || Buffer.isBuffer(reply.body)) res.end(reply.body);
+    else await streamBody(reply.body, res, options.onError);
+    return reply.status;
+  }
+
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
+    // Health checks and scrapes are polled all day: tracing them would only bury the requests.
+    const pathname = (req.url ?? '/').split('?')[0]!;
+    if (!tracingEnabled() || pathname.startsWith('/health/') || pathname === '/metrics') {
+      await answer(req, res);
       return;
     }
-    await streamBody(reply.body, res, options.onError);
+    // The caller's traceparent (the gateway's, for a subgraph) makes this span part of its trace.
+    const parent = propagation.extract(ROOT_CONTEXT, req.headers);
+    const span = tracer.startSpan(`${req.method} ${pathname}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': pathname } }, parent);
+    const status = await otelContext.with(trace.setSpan(parent, span), () => answer(req, res));
+    span.setAttribute('http.response.status_code', status);
+    if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
   };
   return Object.assign(serve, { execute });
 }

@@ -7,7 +7,7 @@ export interface Identity {
   /** The token's subject; null for an anonymous caller. */
   readonly subject: string | null;
   readonly scopes: readonly Scope[];
-  /** The token's id (`jti`), when it has one: service tokens do, so they can be revoked. */
+  /** The token's id (`jti`), when it has one: service tokens do, so they can be revoked; the audit log names it. Never forwarded to subgraphs. */
   readonly tokenId?: string;
   /** True for a token limited to persisted operations (a service token made with --safelist). */
   readonly safelist?: boolean;

@@ -9,3 +9,4 @@ export * from './request-log.js';
 export * from './hub-variables.js';
 export * from './subgraph-secret.js';
 export * from './metrics.js';
+export * from './tracing.js';

@@ -15,6 +15,8 @@ export interface Metrics {
   readonly registry: Registry;
   readonly requests: Counter<'operation' | 'outcome'>;
   readonly requestSeconds: Histogram<'operation' | 'outcome'>;
+  /** Lookups in the process's caches (parsed documents, query plans, loader results): hit or miss. */
+  readonly cacheLookups: Counter<'cache' | 'result'>;
   /** A label value for an operation name, bounded so callers cannot grow the registry without end. */
   operationLabel(name: string | null | undefined): string;
 }
@@ -32,6 +34,12 @@ export function createMetrics(service: string): Metrics {
       help: 'Time to answer a GraphQL operation, by operation name and outcome.',
       labelNames: ['operation', 'outcome'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    cacheLookups: new Counter({
+      name: 'hub_cache_lookups_total',
+      help: 'Lookups in a cache, by cache (document: parsed operations; query_plan: the gateway\'s plans; loader: a request\'s already-loaded records) and result (hit, miss).',
+      labelNames: ['cache', 'result'],
       registers: [registry],
     }),
     operationLabel(name) {
@@ -63,7 +71,15 @@ export function requestMetricsPlugin<Context extends BaseContext>(metrics: Metri
   return {
     async requestDidStart() {
       const stop = metrics.requestSeconds.startTimer();
+      // Apollo Server parses only what its document cache does not hold.
+      let parsed = false;
       return {
+        async parsingDidStart() {
+          parsed = true;
+        },
+        async didResolveOperation() {
+          metrics.cacheLookups.inc({ cache: 'document', result: parsed ? 'miss' : 'hit' });
+        },
         async willSendResponse(request) {
           const labels = { operation: metrics.operationLabel(request.operationName ?? request.request.operationName), outcome: outcomeOf(request.errors) };
           metrics.requests.inc(labels);

@@ -24,7 +24,7 @@ const CLIENT_CODES = new Set([
  * Outages are logged where their state changes (a subgraph or a database going down and coming
  * back), not once per request that meets them: under load that would be thousands of lines.
  */
-const OUTAGE_CODES = new Set(['SUBGRAPH_UNAVAILABLE', 'DATABASE_UNAVAILABLE']);
+const OUTAGE_CODES = new Set(['SUBGRAPH_UNAVAILABLE', 'DATABASE_UNAVAILABLE', 'AUDIT_UNAVAILABLE']);
 
 export type Outcome = 'ok' | 'client_error' | 'error';
 
@@ -44,6 +44,15 @@ export function traceIdOf(headers: { get(name: string): string | null | undefine
   const parent = headers?.get('traceparent')?.split('-');
   if (parent?.length === 4 && /^[0-9a-f]{32}$/.test(parent[1]!)) return parent[1]!;
   return randomBytes(16).toString('hex');
+}
+
+const traceIds = new WeakMap<object, string>();
+
+/** The trace id of one GraphQL request, the same for every plugin that asks (log line, audit entry). */
+export function requestTraceId(request: GraphQLRequestContext<BaseContext>): string {
+  let id = traceIds.get(request.request);
+  if (id === undefined) traceIds.set(request.request, (id = traceIdOf(request.request.http?.headers)));
+  return id;
 }
 
 /** Who is asking, for logs and metrics: the client's declared name, else the token's subject. */
@@ -72,7 +81,7 @@ export function requestLogPlugin<Context extends BaseContext>(
   return {
     async requestDidStart(start) {
       const started = performance.now();
-      const traceId = traceIdOf(start.request.http?.headers);
+      const traceId = requestTraceId(start as GraphQLRequestContext<BaseContext>);
       return {
         async didEncounterErrors({ errors, operationName }) {
           for (const error of errors) {

@@ -13,6 +13,16 @@ export interface SubgraphContext {
   readonly log: Logger;
   /** Other subgraphs, to check that records a write points at exist. */
   readonly peers: Peers;
+  /** The records this request wrote, reported to the gateway for its audit log (write-log.ts). */
+  readonly writes: WriteNote[];
+}
+
+/** One record a request wrote. */
+export interface WriteNote {
+  readonly type: string;
+  readonly id: string;
+  readonly version: number;
+  readonly action: 'create' | 'update' | 'archive';
 }
 
 /**

@@ -22,3 +22,4 @@ export * from './types/page-info.js';
 export * from './types/partial-date.js';
 export * from './types/reference.js';
 export * from './types/record.js';
+export * from './write-log.js';

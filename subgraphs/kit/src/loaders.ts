@@ -15,18 +15,40 @@ export function notArchived(): Filter {
   return { archivedAt: null };
 }
 import DataLoader from 'dataloader';
+import { inSpan } from '@hub/core';
 import type { SubgraphContext } from './context.js';
+
+let countLookup: (result: 'hit' | 'miss') => void = () => undefined;
+
+/** Where the loaders' cache lookups are counted (the subgraph's metrics: hub_cache_lookups_total). */
+export function countLoaderLookups(count: (result: 'hit' | 'miss') => void): void {
+  countLookup = count;
+}
+
+/** DataLoader's per-request cache, counting whether a key was already loaded in this request. */
+class CountingCache<K, V> extends Map<K, V> {
+  override get(key: K): V | undefined {
+    const value = super.get(key);
+    countLookup(value === undefined ? 'miss' : 'hit');
+    return value;
+  }
+}
+
+/** A batch function in a span of its own ("dataloader Event by id", with how many keys), so a trace shows each batch. */
+function traced<K, V>(name: string, load: (keys: readonly K[]) => Promise<V[]>): (keys: readonly K[]) => Promise<V[]> {
+  return (keys) => inSpan(`dataloader ${name}`, { 'hub.batch.size': keys.length }, () => load(keys));
+}
 
 type WithId = { _id: string };
 
 /** Loads records of one type by id; a missing id gives null. */
 export function byId<T extends WithId>(ctx: SubgraphContext, entity: EntityClass<T>): DataLoader<string, T | null> {
   return ctx.loaders.get(`${entity.name}#id`, () =>
-    new DataLoader<string, T | null>(async (ids) => {
+    new DataLoader<string, T | null>(traced(`${entity.name} by id`, async (ids) => {
       const rows = await ctx.em.find(entity, { _id: { $in: [...ids] } } as never);
       const found = new Map(rows.map((row) => [row._id, row]));
       return ids.map((id) => found.get(id) ?? null);
-    }),
+    }), { cacheMap: new CountingCache() }),
   );
 }
 
@@ -57,7 +79,7 @@ export function manyBy<T extends WithId>(
 ): DataLoader<string, T[]> {
   // Calls with the same narrowing share one loader, so they batch into one query.
   return ctx.loaders.get(`${entity.name}#${field}#${JSON.stringify(options.where ?? {})}`, () =>
-    new DataLoader<string, T[]>(async (keys) => {
+    new DataLoader<string, T[]>(traced(`${entity.name} by ${field}`, async (keys) => {
       const inKeys: Filter = { [field]: { $in: [...keys] } };
       const rows = await ctx.em.find(entity, (options.where ? { $and: [inKeys, options.where] } : inKeys) as never);
       prime(ctx, entity, rows);
@@ -67,7 +89,7 @@ export function manyBy<T extends WithId>(
         for (const key of Array.isArray(value) ? value : [value]) groups.get(key as string)?.push(row);
       }
       return keys.map((key) => groups.get(key) ?? []);
-    }),
+    }), { cacheMap: new CountingCache() }),
   );
 }
 

@@ -4,6 +4,7 @@
  * counted and timed from the driver's command monitoring events (enabled in orm.ts).
  */
 import { Counter, Histogram, createMetrics, scrapedGauge, type Metrics } from '@hub/core';
+import { countLoaderLookups } from './loaders.js';
 import type { Database } from './orm.js';
 
 interface CommandEvent {
@@ -34,6 +35,7 @@ export function subgraphMetrics(name: string, database: Database, requests: () =
       for (const [command, count] of database.commands) this.inc({ subgraph: name, command }, count);
     },
   });
+  countLoaderLookups((result) => metrics.cacheLookups.inc({ cache: 'loader', result }));
   const seconds = new Histogram({
     name: 'hub_db_command_duration_seconds',
     help: 'Time from sending a database command to its answer, by command name and outcome (ok, error).',

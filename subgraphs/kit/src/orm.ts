@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/mongodb';
-import type { Logger } from '@hub/core';
+import { SpanKind, SpanStatusCode, tracer, tracingEnabled, type Logger, type Span } from '@hub/core';
 
 /** Database commands this process has sent, by command name (read by /metrics and the tests). */
 export type CommandCounts = Map<string, number>;
@@ -85,6 +85,41 @@ async function dateUndated(orm: MikroORM): Promise<void> {
   }
 }
 
+interface CommandEvent {
+  commandName: string;
+  requestId: number;
+  connectionId?: string | number;
+  databaseName?: string;
+  command?: Record<string, unknown>;
+  failure?: Error;
+}
+
+/**
+ * A span for every database command, from the driver's command monitoring: started in the
+ * context of whoever sent it (a DataLoader batch, a write), ended when its answer arrives.
+ */
+function traceCommands(client: ReturnType<ReturnType<MikroORM['em']['getConnection']>['getClient']>, dbName: string): void {
+  const open = new Map<string, Span>();
+  const key = (event: CommandEvent) => `${event.connectionId}:${event.requestId}`;
+  client.on('commandStarted', (event: CommandEvent) => {
+    if (!tracingEnabled()) return;
+    const collection = event.command?.[event.commandName];
+    open.set(key(event), tracer.startSpan(`mongodb ${event.commandName}`, {
+      kind: SpanKind.CLIENT,
+      attributes: { 'db.system.name': 'mongodb', 'db.namespace': event.databaseName ?? dbName, 'db.operation.name': event.commandName, ...(typeof collection === 'string' ? { 'db.collection.name': collection } : {}) },
+    }));
+  });
+  const end = (event: CommandEvent) => {
+    const span = open.get(key(event));
+    if (!span) return;
+    open.delete(key(event));
+    if (event.failure) span.setStatus({ code: SpanStatusCode.ERROR, message: event.failure.message });
+    span.end();
+  };
+  client.on('commandSucceeded', end);
+  client.on('commandFailed', end);
+}
+
 /** Hides a connection string's password before it goes into a log or an error. */
 export function redactUri(uri: string): string {
   return uri.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
@@ -117,6 +152,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   client.on('commandStarted', (event: { commandName: string }) => {
     commands.set(event.commandName, (commands.get(event.commandName) ?? 0) + 1);
   });
+  traceCommands(client, options.dbName);
   // The database's state is logged when it changes: down once, back once — not per request.
   let down = false;
   client.on('commandSucceeded', () => {

@@ -4,7 +4,7 @@
  * owner through federation's `_entities`, signed like any gateway request, with the caller's
  * identity, one request per type however many ids.
  */
-import { signRequest, type Identity } from '@hub/core';
+import { signRequest, traceHeaders, type Identity } from '@hub/core';
 import { GraphQLError } from 'graphql';
 
 export class Peers {
@@ -32,7 +32,7 @@ export class Peers {
     try {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signRequest(this.secretOf(owner), identity, body) },
+        headers: { 'content-type': 'application/json', ...signRequest(this.secretOf(owner), identity, body), ...traceHeaders() },
         body,
         signal: AbortSignal.timeout(10_000),
       });
@@ -61,7 +61,7 @@ export class Peers {
     const body = JSON.stringify({ query, variables });
     let result: { data?: T; errors?: Array<{ message: string }> };
     try {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signRequest(this.secretOf(owner), identity, body) }, body, signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signRequest(this.secretOf(owner), identity, body), ...traceHeaders() }, body, signal: AbortSignal.timeout(10_000) });
       result = (await response.json()) as typeof result;
     } catch (error) {
       throw new GraphQLError(`The ${owner} subgraph is unavailable (${(error as Error).message}).`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: owner } });

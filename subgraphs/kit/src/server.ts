@@ -8,11 +8,13 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import {
   decodeIdentity,
   errorReply,
+  hasScope,
   graphqlHttpHandler,
   jsonReply,
   metricsRoute,
   requestLogPlugin,
   requestMetricsPlugin,
+  tracingPlugin,
   MAX_CLOCK_SKEW_MS,
   NonceCache,
   SIGNATURE_HEADERS,
@@ -28,6 +30,7 @@ import { subgraphMetrics } from './metrics.js';
 import type { Database } from './orm.js';
 import { Peers } from './peers.js';
 import type { FederatedSchema } from './schema.js';
+import { ensureWriteLog, readWriteLog, writesPlugin } from './write-log.js';
 
 export interface SubgraphServer {
   readonly handler: ReturnType<typeof graphqlHttpHandler>;
@@ -51,7 +54,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     schema: options.schema.schema,
     // Only the gateway talks to a subgraph; people use the gateway's IDE.
     // No landing page (people use the gateway's) and no Apollo Studio traces (nothing leaves the hub).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogPlugin(log, { isOutage: (error) => database.isOutage(unwrapResolverError(error)) }), requestMetricsPlugin(metrics)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), tracingPlugin(), requestLogPlugin(log, { isOutage: (error) => database.isOutage(unwrapResolverError(error)) }), requestMetricsPlugin(metrics), writesPlugin()],
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     // A database that cannot be reached is named as such (the gateway passes it on with this
@@ -67,6 +70,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     },
   });
   await apollo.start();
+  await ensureWriteLog(database.orm);
 
   // This subgraph's own secret: a request signed for another subgraph does not verify here.
   const ownSecret = subgraphSecret(config.signingSecret, name);
@@ -98,6 +102,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
       loaders: new LoaderCache(),
       log,
       peers,
+      writes: [],
     }),
     routes: {
       '/health/live': () => jsonReply(200, { status: 'ok', subgraph: name }),
@@ -111,6 +116,15 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
         }
       },
       '/metrics': metricsRoute(metrics),
+      // The write log, for the gateway's cross-check with its audit log: signed, hub:admin only.
+      '/audit/writes': async (request) => {
+        const verdict = verifyRequest(ownSecret, request.headers, request.body, { maxAgeMs: config.signatureMaxAgeMs, nonces });
+        if (!verdict.ok) return errorReply(401, 'UNAUTHENTICATED', `Refused: ${verdict.reason}.`);
+        if (!hasScope(verdict.identity, 'hub:admin')) return errorReply(403, 'FORBIDDEN', 'The write log needs the hub:admin scope.');
+        const since = new Date(request.url.searchParams.get('since') ?? 0);
+        if (Number.isNaN(since.getTime())) return errorReply(400, 'BAD_REQUEST', '"since" must be an ISO 8601 date-time.');
+        return jsonReply(200, { subgraph: name, writes: await readWriteLog(database.orm, since, 10_000) });
+      },
     },
     onError: (error) => log.error('request failed', { error }),
   });

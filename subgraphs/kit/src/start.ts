@@ -1,4 +1,4 @@
-import { createLogger, listen, runMain, type Logger } from '@hub/core';
+import { createLogger, listen, runMain, startTracing, type Logger } from '@hub/core';
 import { loadSubgraphConfig, type SubgraphConfig } from './config.js';
 import { openDatabase } from './orm.js';
 import { buildFederatedSchema } from './schema.js';
@@ -37,11 +37,13 @@ export function runSubgraph(definition: SubgraphDefinition): void {
   runMain(`the ${definition.name} subgraph`, async () => {
     const config = loadSubgraphConfig(definition.name, definition.defaultPort);
     const log = createLogger(definition.name);
+    const stopTracing = startTracing(definition.name, log);
     const started = await startSubgraph(definition, config, log);
     log.info(`listening on ${started.http.url}/graphql`, { db: config.dbName });
     return async () => {
       log.info('stopping');
       await started.stop();
+      await stopTracing();
     };
   });
 }

@@ -9,6 +9,7 @@ import { GraphQLError } from 'graphql';
 import type { SubgraphContext } from './context.js';
 import type { HubRecord } from './types/record.js';
 import { byId } from './loaders.js';
+import { noteWrite } from './write-log.js';
 import { slugify } from './search.js';
 import type { ReferenceClass } from './types/reference.js';
 import { endsBeforeStart, partialDateProblem, toPartialDate, type PartialDate, type PartialDateParts } from './types/partial-date.js';
@@ -194,6 +195,7 @@ export async function createRecord<T extends HubRecord>(ctx: SubgraphContext, re
   } catch (error) {
     throw clashError(error, record.constructor as EntityClass<T>, record._id, check.keyField ?? 'input');
   }
+  await noteWrite(ctx, record.constructor.name, record._id, record.version, 'create');
   return record;
 }
 
@@ -212,10 +214,11 @@ export async function updateRecord<T extends HubRecord>(
   expectedVersion: number | undefined,
   change: (record: T, check: InputCheck) => void,
   /**
-   * `marksEdited: false` for data that arrives beside the curated record (an article's text):
-   * the seed may still refresh the curated fields, and keeps that data (`importedFields`).
+   * `action` names the write in the subgraph's write log. `marksEdited: false` for data that
+   * arrives beside the curated record (an article's text): the seed may still refresh the
+   * curated fields, and keeps that data (`importedFields`).
    */
-  options: { marksEdited?: boolean } = {},
+  options: { action?: 'update' | 'archive'; marksEdited?: boolean } = {},
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     // A fresh EntityManager per attempt: a retry must see what the other writer stored.
@@ -234,7 +237,6 @@ export async function updateRecord<T extends HubRecord>(
     if (options.marksEdited !== false) record.editedAt = record.changedAt;
     try {
       await em.flush();
-      return record;
     } catch (error) {
       if (!(error instanceof OptimisticLockError)) throw error;
       if (expectedVersion !== undefined) {
@@ -244,7 +246,10 @@ export async function updateRecord<T extends HubRecord>(
       if (attempt === MAX_UPDATE_ATTEMPTS) {
         throw new GraphQLError(`${entity.name} "${id}" is being changed by others right now; try again.`, { extensions: { code: 'CONFLICT' } });
       }
+      continue;
     }
+    await noteWrite(ctx, entity.name, id, record.version, options.action ?? 'update');
+    return record;
   }
 }
 
@@ -261,5 +266,5 @@ export function applyPatch<T extends object>(record: T, patch: Partial<Record<ke
 export function archiveRecord<T extends HubRecord>(ctx: SubgraphContext, entity: EntityClass<T>, id: string): Promise<T> {
   return updateRecord(ctx, entity, id, undefined, (record) => {
     record.archivedAt ??= new Date();
-  });
+  }, { action: 'archive' });
 }

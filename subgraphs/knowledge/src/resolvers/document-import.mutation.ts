@@ -74,7 +74,7 @@ export class DocumentImportMutation {
         if (sameMentions(existing.mentions, mentions)) return { outcome: ImportOutcome.UNCHANGED, document: existing };
         const document = await updateRecord(ctx, SourceDocument, existing._id, undefined, (record) => {
           record.mentions = mentions;
-        });
+        }, { marksEdited: false });
         return { outcome: ImportOutcome.MENTIONS_UPDATED, document };
       }
       const document = await updateRecord(ctx, SourceDocument, existing._id, undefined, (record) => {
