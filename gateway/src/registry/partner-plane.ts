@@ -31,6 +31,8 @@ export interface PartnerPlane {
   secretFor(name: string): () => string | readonly string[] | undefined;
   breakerFor(name: string): CircuitBreaker;
   breakerStates(): Record<string, BreakerState>;
+  /** The subgraphs of the supergraph version being served, when following the registry (else undefined: the built-ins). */
+  servedSubgraphs(): ReadonlyArray<{ name: string; url: string; builtIn: boolean }> | undefined;
   readonly routes: Record<string, RouteHandler>;
   readonly plugins: ApolloServerPlugin<GatewayContext>[];
   stop(): Promise<void>;
@@ -58,9 +60,11 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
     return breaker;
   };
   const secretFor = (name: string) => (BUILT_IN.has(name) ? () => subgraphSecret(config.HUB_SIGNING_SECRET!, name) : () => partnerSecrets.of(name));
+  let served: ReadonlyArray<{ name: string; url: string; builtIn: boolean }> | undefined;
   const base = {
     secretFor,
     breakerFor,
+    servedSubgraphs: () => served,
     breakerStates: () => Object.fromEntries([...breakers].map(([name, breaker]) => [name, breaker.state])),
   };
 
@@ -129,7 +133,14 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
     ...base,
     supergraph: options.followFile
       ? undefined
-      : supergraphFromRegistry({ registry, partnerSecrets, fallback: options.fallbackSupergraph, log, pollMs: config.HUB_REGISTRY_POLL_MS }),
+      : supergraphFromRegistry({
+          registry,
+          partnerSecrets,
+          fallback: options.fallbackSupergraph,
+          log,
+          pollMs: config.HUB_REGISTRY_POLL_MS,
+          onServed: (subgraphs) => (served = subgraphs.map(({ name, url, builtIn }) => ({ name, url, builtIn }))),
+        }),
     routes: registryRoutes({ service, authenticate: options.authenticate, log, rotationGraceMs: config.HUB_SECRET_GRACE_HOURS * 3_600_000, timeoutMs: config.HUB_SUBGRAPH_TIMEOUT_MS }),
     plugins: [usagePlugin],
     async stop() {
