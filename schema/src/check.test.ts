@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkChange, hubEntities, type SubgraphSdl } from './check.js';
+import { checkChange, hubEntities, unservedDifferences, type SubgraphSdl } from './check.js';
 import { HUB_SUBGRAPHS, defaultSubgraphUrl } from './subgraphs.js';
 import { SUPERGRAPH_FILE, subgraphSchemaFile } from './compose.js';
 
@@ -100,5 +100,19 @@ describe('PARTNERS.md', () => {
     const entities = hubEntities(hub.map((subgraph) => ({ ...subgraph, builtIn: true })));
     expect(entities.map(({ type }) => type)).toContain('Topic');
     expect(listed).toBe(entities.map(({ type, keys }) => `\`${type}(${keys.join(' | ')})\``).join(', '));
+  });
+});
+
+describe('comparing a published schema with what the subgraph serves', () => {
+  const served = `${link}\ntype Query { outlets: [Outlet!]! _service: _Service! }\ntype _Service { sdl: String }\ntype Outlet @key(fields: "id") { id: ID! name: String url: String }\nenum Kind { PRINT TV }`;
+  it.each([
+    ['the same schema, in another order and with descriptions', `${link}\nenum Kind { TV PRINT }\n"An outlet." type Outlet @key(fields: "id") { url: String name: String id: ID! }\ntype Query { outlets: [Outlet!]! }`, []],
+    ['a deprecation added in the file', `${link}\ntype Query { outlets: [Outlet!]! }\ntype Outlet @key(fields: "id") { id: ID! name: String url: String @deprecated(reason: "gone soon") }\nenum Kind { PRINT TV }`, []],
+    ['fewer fields than served (deploy first, then publish)', `${link}\ntype Query { outlets: [Outlet!]! }\ntype Outlet @key(fields: "id") { id: ID! }`, []],
+    ['a field it does not serve', `${link}\ntype Query { outlets: [Outlet!]! }\ntype Outlet @key(fields: "id") { id: ID! language: String }`, ['Outlet.language']],
+    ['a field of another type', `${link}\ntype Query { outlets: [Outlet!]! }\ntype Outlet @key(fields: "id") { id: ID! name: Int }`, ['Outlet.name']],
+    ['an enum with other values', `${link}\ntype Query { outlets: [Outlet!]! }\ntype Outlet @key(fields: "id") { id: ID! }\nenum Kind { PRINT }`, ['Kind']],
+  ])('%s', (_, published, expected) => {
+    expect(unservedDifferences(published, served)).toEqual(expected);
   });
 });

@@ -21,8 +21,6 @@ import {
   parse,
   print,
   Source,
-  visit,
-  type ASTNode,
   type DefinitionNode,
   type DirectiveNode,
   type DocumentNode,
@@ -30,6 +28,7 @@ import {
   type FieldDefinitionNode,
   type GraphQLSchema,
   type InputValueDefinitionNode,
+  type NamedTypeNode,
   type Location,
   type NameNode,
 } from 'graphql';
@@ -358,49 +357,50 @@ export function checkChange(options: {
   return { ok: true, supergraph: composed.supergraph, changes };
 }
 
-/** A definition printed without descriptions, locations or order, so two printers of the same schema agree. */
-function canonical(node: ASTNode): string {
-  const byText = (a: ASTNode, b: ASTNode) => (print(a) < print(b) ? -1 : 1);
-  return print(
-    visit(node, {
-      enter(current) {
-        const copy: Record<string, unknown> = { ...current, loc: undefined };
-        if ('description' in copy) copy.description = undefined;
-        for (const list of ['fields', 'values', 'arguments', 'directives', 'interfaces', 'types']) {
-          if (Array.isArray(copy[list])) copy[list] = [...(copy[list] as ASTNode[])].sort(byText);
-        }
-        // `extend type X` and `type X` (and `extend schema`/`schema`) say the same in a subgraph.
-        if (typeof copy.kind === 'string' && copy.kind.endsWith('Extension')) copy.kind = copy.kind.replace(/Extension$/, 'Definition');
-        if (copy.kind === Kind.SCHEMA_DEFINITION) copy.operationTypes = [];
-        return copy as unknown as ASTNode;
-      },
-    }),
-  );
-}
-
 const FEDERATION_ADDED = /^(_|federation__|link__|join__)/;
 
-/**
- * The types (and `schema` for the schema's own directives) whose definitions differ between two
- * SDLs of one subgraph, ignoring descriptions and order: empty when they say the same.
- */
-export function sdlDifferences(a: string, b: string): string[] {
-  const definitions = (sdl: string) => {
-    const byName = new Map<string, string[]>();
-    for (const definition of parse(sdl).definitions) {
-      if (definition.kind === Kind.DIRECTIVE_DEFINITION) continue;
-      const name = 'name' in definition && definition.name ? definition.name.value : 'schema';
-      if (FEDERATION_ADDED.test(name)) continue;
-      // A subgraph library serves its schema with Federation's own additions (_service,
-      // _entities, _Any, link__Import…); they are not part of what the partner wrote.
-      const node = 'fields' in definition && definition.fields ? { ...definition, fields: (definition.fields as readonly FieldDefinitionNode[]).filter((field) => !FEDERATION_ADDED.test(field.name.value)) } : definition;
-      if ('fields' in node && node.fields?.length === 0 && ROOT_TYPES.has(name)) continue;
-      byName.set(name, [...(byName.get(name) ?? []), canonical(node as ASTNode)]);
+/** Each type of a subgraph's SDL with its fields (printed with arguments and type), enum values or union members; extensions merged. */
+function shapes(sdl: string): Map<string, Map<string, string>> {
+  const types = new Map<string, Map<string, string>>();
+  for (const definition of namedDefinitions(parse(sdl))) {
+    const name = definition.name.value;
+    // Subgraph libraries serve Federation's own additions (_service, _entities, _Any, link__Import…) too.
+    if (FEDERATION_ADDED.test(name)) continue;
+    const members = types.get(name) ?? new Map<string, string>();
+    for (const field of definition.fields ?? []) {
+      if (FEDERATION_ADDED.test(field.name.value)) continue;
+      const args = 'arguments' in field && field.arguments ? [...field.arguments].map((arg) => `${arg.name.value}: ${print(arg.type)}`).sort().join(', ') : '';
+      members.set(field.name.value, `(${args}): ${print(field.type)}`);
     }
-    return new Map([...byName].map(([name, texts]) => [name, texts.sort().join('\n')]));
-  };
-  const [left, right] = [definitions(a), definitions(b)];
-  return [...new Set([...left.keys(), ...right.keys()])].filter((name) => left.get(name) !== right.get(name)).sort();
+    for (const value of definition.values ?? []) members.set(value.name.value, 'value');
+    if ('types' in definition) for (const member of (definition.types as readonly NamedTypeNode[] | undefined) ?? []) members.set(member.name.value, 'member');
+    types.set(name, members);
+  }
+  return types;
+}
+
+/**
+ * What a schema about to be published says that the running subgraph does not serve the same
+ * way: a type or field it lacks, a field with other arguments or type, an enum or union that
+ * differs. Empty when the gateway can route the schema to it. The subgraph may serve more
+ * fields (deploy first, then publish), and directives and descriptions (e.g. @deprecated) may
+ * differ: neither makes a routed query fail.
+ */
+export function unservedDifferences(published: string, served: string): string[] {
+  const [wanted, actual] = [shapes(published), shapes(served)];
+  const problems: string[] = [];
+  for (const [type, members] of wanted) {
+    if (ROOT_TYPES.has(type) && members.size === 0) continue;
+    const there = actual.get(type);
+    if (!there) {
+      problems.push(type);
+      continue;
+    }
+    const closed = [...members.values(), ...there.values()].some((kind) => kind === 'value' || kind === 'member');
+    if (closed && [...there.keys()].some((member) => !members.has(member))) problems.push(type);
+    for (const [member, shape] of members) if (there.get(member) !== shape) problems.push(closed ? type : `${type}.${member}`);
+  }
+  return [...new Set(problems)].sort();
 }
 
 /**

@@ -5,7 +5,7 @@
  * token it received, which is good for its own subgraph only.
  */
 import { hasScope, jsonReply, signRequest, type Identity, type Logger, type RawRequest, type Reply, type RouteHandler } from '@hub/core';
-import { HUB_SUBGRAPHS, ownCoordinates, sdlDifferences } from '@hub/schema';
+import { HUB_SUBGRAPHS, ownCoordinates, unservedDifferences } from '@hub/schema';
 import type { Authenticate } from '../auth.js';
 import { isPublishToken, type Partner, type SubgraphEntry } from './schema-registry.js';
 import { RegistryRefusal, type RegistryService } from './registry-service.js';
@@ -241,9 +241,9 @@ export function registryRoutes(options: RegistryRoutesOptions): Record<string, R
       // The gateway must be able to reach what it is about to route to, with the partner's
       // secret; and what it would route to must serve the schema being published.
       if (input.introspect !== true) {
-        const differing = sdlDifferences(entry.sdl, await introspect(partner, entry.url));
+        const differing = unservedDifferences(entry.sdl, await introspect(partner, entry.url));
         if (differing.length > 0) {
-          throw refuse(422, 'SDL_MISMATCH', `The subgraph at ${entry.url} serves a different schema from the one given (${differing.slice(0, 8).join(', ')}${differing.length > 8 ? ', …' : ''} differ${differing.length === 1 ? 's' : ''}); deploy it first, or publish what it serves with "introspect": true. Nothing was stored.`);
+          throw refuse(422, 'SDL_MISMATCH', `The subgraph at ${entry.url} serves a different schema from the one given: it does not serve ${differing.slice(0, 8).join(', ')}${differing.length > 8 ? ', …' : ''} as given; deploy it first, or publish what it serves with "introspect": true. Nothing was stored.`);
         }
       }
       const { version, report, unchanged } = await service.publish({ candidate: entry, author, action: `publish ${name}` });
