@@ -213,6 +213,10 @@ describe('rollback', () => {
     expect(results.map((r) => r.code).sort()).toEqual([0, 2]);
     expect(said(results.find((r) => r.code === 2)!)).toContain('published while');
     expect((await latestVersion()).version).toBe(before + 1);
+    // The version restored was published with the first URL: the registered URL follows it.
+    const partners = (await hubCommand(admin, 'partner', 'list')).json.partners as Array<{ name: string; url: string }>;
+    const subgraphs = (await hubCommand(admin, 'subgraph', 'list')).json.subgraphs as Array<{ name: string; url: string }>;
+    expect(partners.find((p) => p.name === NAME)!.url).toBe(subgraphs.find((s) => s.name === NAME)!.url);
   });
 
   it('refuses a version whose partner was removed since, naming it, and stores nothing', async () => {

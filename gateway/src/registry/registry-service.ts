@@ -154,7 +154,10 @@ export class RegistryService {
     }
     const report = await this.weigh(latest._id, diffSupergraphs(latest.supergraph, target.supergraph), target.supergraph);
     if (!report.ok && !force) throw new RegistryRefusal(`Rolling back to version ${to}: ${report.summary} Nothing was stored (force it to roll back anyway).`, 422, report);
-    return this.store(report, latest, { subgraphs: target.subgraphs, author, action: `rollback to ${to}` });
+    const outcome = await this.store(report, latest, { subgraphs: target.subgraphs, author, action: `rollback to ${to}` });
+    // The registered URL follows what is served, so `hub partner list` and `hub subgraph list` agree.
+    for (const subgraph of target.subgraphs) if (!subgraph.builtIn && partners.find((p) => p._id === subgraph.name)?.url !== subgraph.url) await this.registry.setPartnerUrl(subgraph.name, subgraph.url);
+    return outcome;
   }
 
   /**
