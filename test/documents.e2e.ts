@@ -10,6 +10,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLogger } from '@hub/core';
+import { applySeed } from '@hub/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, hub, token } from './harness/client.js';
 import { haveSourceDocuments, SOURCE_DOCUMENTS_DIR } from './harness/source-documents.js';
@@ -48,6 +50,17 @@ describe.skipIf(!haveSourceDocuments)('the five source documents, imported and s
     expect(second.json.results.map((r: { outcome: string }) => r.outcome)).toEqual(Array(5).fill('UNCHANGED'));
     const { body } = await graphql('{ documents(first: 100) { totalCount edges { node { id text } } } }');
     expect(body.data?.documents.edges.filter((e: { node: { text: string | null } }) => e.node.text).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('leaves the documents to the seed: a seed run after the import keeps their text and still owns their curated fields', async () => {
+    const results = await applySeed({ targets: hub().targets, log: createLogger('seed', { level: 'error', format: 'pretty' }) });
+    const documents = results.find((result) => result.collection === 'documents');
+    expect(documents, JSON.stringify(results)).toBeDefined();
+    // Importing text is not an edit: nothing is "kept as edited", and nothing changed either.
+    expect(documents).toMatchObject({ updated: 0, kept: 0 });
+    const { body } = await graphql('{ document(id: "doc-thua-thien-hue-2018") { editedAt text } }');
+    expect(body.data?.document.editedAt).toBeNull();
+    expect(body.data?.document.text).toContain('nước bạn Lào');
   });
 
   it('finds words in the text without diacritics', async () => {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator } from './auth.js';
 import { mintToken } from './token.js';
 
-const base = { issuer: 'hub', audience: 'hub', allowAnonymous: false };
+const base = { issuer: 'hub', audience: 'hub', allowAnonymous: false, maxLifetimeSeconds: 90 * 86_400 };
 let folder: string;
 
 beforeAll(async () => {
@@ -85,5 +85,19 @@ describe('scopes and anonymous callers', () => {
     const authenticate = await createAuthenticator({ ...base, secret });
     const token = await mintToken({ secret, subject: 'x', scopes: ['hub:read'], expiresIn: '1m', issuer: 'elsewhere' });
     await expect(authenticate(`Bearer ${token}`)).rejects.toThrow('"iss"');
+  });
+
+  it('refuses a token that lives longer than HUB_MAX_TOKEN_DAYS, even one not yet expired, and accepts one at the limit', async () => {
+    const authenticate = await createAuthenticator({ ...base, secret });
+    const long = await mintToken({ secret, subject: 'x', scopes: ['hub:read'], expiresIn: '91d' });
+    await expect(authenticate(`Bearer ${long}`)).rejects.toThrow(/valid for 91 days .*maximum of 90 days \(HUB_MAX_TOKEN_DAYS\)/);
+    const atLimit = await mintToken({ secret, subject: 'x', scopes: ['hub:read'], expiresIn: '90d' });
+    expect((await authenticate(`Bearer ${atLimit}`)).subject).toBe('x');
+  });
+
+  it('passes a token id and the safelist flag on to the identity', async () => {
+    const authenticate = await createAuthenticator({ ...base, secret });
+    const token = await new SignJWT({ scope: 'hub:read', hub_safelist: true }).setProtectedHeader({ alg: 'HS256' }).setJti('t-1').setIssuer('hub').setAudience('hub').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode(secret));
+    expect(await authenticate(`Bearer ${token}`)).toEqual({ subject: null, scopes: ['hub:read'], tokenId: 't-1', safelist: true });
   });
 });

@@ -13,11 +13,13 @@ export interface AuthOptions {
   issuer: string;
   audience: string;
   allowAnonymous: boolean;
+  /** The longest a token may live (exp − iat), in seconds: HUB_MAX_TOKEN_DAYS. */
+  maxLifetimeSeconds: number;
 }
 
 export type Authenticate = (authorization: string | undefined) => Promise<Identity>;
 
-function unauthenticated(message: string): GraphQLError {
+export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
   });
@@ -56,31 +58,68 @@ function scopesOf(payload: JWTPayload): Identity['scopes'] {
   return list.filter(isScope);
 }
 
+/** The claims every token must satisfy, whoever signed it. */
+export interface TokenRules {
+  issuer: string;
+  audience: string;
+  maxLifetimeSeconds: number;
+}
+
+type VerificationKey = Awaited<ReturnType<typeof loadVerificationKey>>;
+
+/**
+ * Verifies a token's signature and claims, answering every failure with a 401 sentence; a token
+ * must say when it expires (one that never does cannot be taken back) and may not live longer
+ * than the hub allows, however it was issued.
+ */
+export async function verifyToken(token: string, key: VerificationKey, rules: TokenRules): Promise<JWTPayload> {
+  const claims = { issuer: rules.issuer, audience: rules.audience, requiredClaims: ['exp'] };
+  let payload: JWTPayload;
+  try {
+    ({ payload } = typeof key === 'function' ? await jwtVerify(token, key, claims) : await jwtVerify(token, key, claims));
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) throw unauthenticated('The bearer token has expired; get a new one.');
+    if (error instanceof errors.JWTClaimValidationFailed) {
+      throw unauthenticated(`The bearer token's "${error.claim}" claim is not accepted here: ${error.reason}.`);
+    }
+    if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) throw unauthenticated('The bearer token is not signed with this hub\'s key.');
+    if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) throw unauthenticated('The bearer token is signed with an algorithm this hub does not accept.');
+    // Other failures are a malformed token; the library's own wording stays out of the answer.
+    throw unauthenticated('The bearer token is not valid: it is not a well-formed, signed JWT.');
+  }
+  const issuedAt = typeof payload.iat === 'number' ? payload.iat : Math.floor(Date.now() / 1000);
+  const lifetime = payload.exp! - issuedAt;
+  if (lifetime > rules.maxLifetimeSeconds) {
+    const days = (seconds: number) => `${Math.round((seconds / 86_400) * 10) / 10} days`;
+    throw unauthenticated(`The bearer token is valid for ${days(lifetime)} (exp − iat), longer than this hub's maximum of ${days(rules.maxLifetimeSeconds)} (HUB_MAX_TOKEN_DAYS); get a shorter-lived one.`);
+  }
+  return payload;
+}
+
+/** What a verified token says about its caller. */
+export function identityOf(payload: JWTPayload): Identity {
+  return {
+    subject: payload.sub ?? null,
+    scopes: scopesOf(payload),
+    ...(typeof payload.jti === 'string' ? { tokenId: payload.jti } : {}),
+    ...(payload.hub_safelist === true ? { safelist: true } : {}),
+  };
+}
+
+/** The bearer token of an Authorization header; a header of another shape is refused. */
+export function bearerToken(authorization: string): string {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  return match[1]!;
+}
+
 export async function createAuthenticator(options: AuthOptions): Promise<Authenticate> {
   const key = await loadVerificationKey(options);
-  // A token must say when it expires: one that never does cannot be taken back.
-  const claims = { issuer: options.issuer, audience: options.audience, requiredClaims: ['exp'] };
-  const verify = (token: string) => (typeof key === 'function' ? jwtVerify(token, key, claims) : jwtVerify(token, key, claims));
-
   return async (authorization) => {
     if (!authorization) {
       if (options.allowAnonymous) return ANONYMOUS_READER;
       throw unauthenticated('This hub needs a bearer token: send "Authorization: Bearer <token>" (see "Getting a token" in the README).');
     }
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
-    try {
-      const { payload } = await verify(match[1]!);
-      return { subject: payload.sub ?? null, scopes: scopesOf(payload) };
-    } catch (error) {
-      if (error instanceof errors.JWTExpired) throw unauthenticated('The bearer token has expired; get a new one.');
-      if (error instanceof errors.JWTClaimValidationFailed) {
-        throw unauthenticated(`The bearer token's "${error.claim}" claim is not accepted here: ${error.reason}.`);
-      }
-      if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) throw unauthenticated('The bearer token is not signed with this hub\'s key.');
-      if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) throw unauthenticated('The bearer token is signed with an algorithm this hub does not accept.');
-      // Other failures are a malformed token; the library's own wording stays out of the answer.
-      throw unauthenticated('The bearer token is not valid: it is not a well-formed, signed JWT.');
-    }
+    return identityOf(await verifyToken(bearerToken(authorization), key, options));
   };
 }

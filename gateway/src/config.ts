@@ -1,4 +1,4 @@
-import { environmentSpec, loadConfig, sharedVariables, signingSecretVariable, v, type Env } from '@hub/core';
+import { environmentSpec, loadConfig, sharedVariables, signingSecretVariable, v, type Env } from '@hub/core/config';
 
 /** Every variable the gateway reads, with its default and meaning (mirrored in the README). */
 export const gatewaySpec = {
@@ -13,6 +13,7 @@ export const gatewaySpec = {
   HUB_JWT_PUBLIC_KEY_FILE: v.optionalString({ doc: 'a PEM public key or a JWKS file to verify RS256/ES256/EdDSA tokens with (production)' }),
   HUB_JWT_ISSUER: v.string({ default: 'hub', doc: 'the `iss` every token must carry' }),
   HUB_JWT_AUDIENCE: v.string({ default: 'hub', doc: 'the `aud` every token must carry' }),
+  HUB_MAX_TOKEN_DAYS: v.int({ default: 90, min: 1, max: 3650, doc: 'the longest a token may live (exp − iat), in days: longer ones are refused by the gateway, and neither `hub token create` nor `npm run token` issues one' }),
   HUB_ALLOW_ANONYMOUS: v.bool({
     default: (env: Env) => env.HUB_ENV !== 'production',
     doc: 'let callers without a token read (hub:read); on in development, off in production',
@@ -22,7 +23,7 @@ export const gatewaySpec = {
   HUB_MAX_DEPTH: v.int({ default: 12, min: 1, max: 100, doc: 'deepest field nesting a query may have' }),
   HUB_MAX_ALIASES: v.int({ default: 30, min: 0, max: 1000, doc: 'most aliases a query may use' }),
   HUB_RATE_LIMIT_PER_MINUTE: v.int({ default: 1200, min: 1, max: 10_000_000, doc: "GraphQL requests a caller (a valid token's subject, else an address) may send per minute, in bursts up to that many; more get 429 with retry-after" }),
-  HUB_MAX_COST: v.int({ default: 50_000, min: 10, max: 100_000_000, doc: "highest estimated cost of an operation: each field 1, pages and lists multiplied by their size (first, else 20 for a page and 10 for a list)" }),
+  HUB_MAX_COST: v.int({ default: 100_000, min: 10, max: 100_000_000, doc: "highest estimated cost of an operation: each field 1, pages and lists multiplied by their size (first, else 20 for a page and 10 for a list)" }),
   HUB_MAX_TOKENS: v.int({ default: 3000, min: 100, max: 100000, doc: 'most lexical tokens a query may have' }),
   HUB_MAX_BODY_BYTES: v.int({ default: 200_000, min: 1000, max: 50_000_000, doc: 'largest request body, in bytes' }),
   HUB_SUBGRAPH_TIMEOUT_MS: v.int({ default: 10_000, min: 100, max: 300_000, doc: 'how long the gateway waits for a subgraph before giving up on it' }),

@@ -7,7 +7,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { defaultSubgraphUrl, HUB_SUBGRAPHS } from '@hub/schema';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { graphqlHttpHandler, hasScope, jsonReply, parseSubgraphUrls, requestLogPlugin, requestMetricsPlugin, metricsRoute, type Logger } from '@hub/core';
+import { graphqlHttpHandler, hasScope, jsonReply, parseSubgraphUrls, requestLogPlugin, requestMetricsPlugin, metricsRoute, type Identity, type Logger, type RawRequest } from '@hub/core';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { createAuthenticator } from './auth.js';
 import type { GatewayConfig } from './config.js';
@@ -37,7 +37,8 @@ const scopePlugin: ApolloServerPlugin<GatewayContext> = {
       async didResolveOperation({ operation, contextValue }) {
         const needed = operation?.operation === 'mutation' ? 'hub:write' : 'hub:read';
         if (!hasScope(contextValue.identity, needed)) {
-          throw new GraphQLError(`This operation needs the ${needed} scope, which the caller's token does not grant.`, {
+          const why = contextValue.identity.subject == null ? 'and the request carries no token: send one that grants it (Authorization: Bearer …)' : "which the caller's token does not grant";
+          throw new GraphQLError(`This operation needs the ${needed} scope, ${why}.`, {
             extensions: { code: 'FORBIDDEN', http: { status: 403 } },
           });
         }
@@ -77,12 +78,13 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
   if (production && !config.HUB_JWT_SECRET && !config.HUB_JWT_PUBLIC_KEY_FILE) {
     throw new Error('in production, set HUB_JWT_PUBLIC_KEY_FILE (or HUB_JWT_SECRET) to verify callers\' tokens');
   }
-  const authenticate = await createAuthenticator({
+  const authenticateCaller = await createAuthenticator({
     secret: config.HUB_JWT_SECRET ?? (config.HUB_JWT_PUBLIC_KEY_FILE ? undefined : await developmentJwtSecret(config.HUB_DATA_DIR)),
     publicKeyFile: config.HUB_JWT_PUBLIC_KEY_FILE,
     issuer: config.HUB_JWT_ISSUER,
     audience: config.HUB_JWT_AUDIENCE,
     allowAnonymous: config.HUB_ALLOW_ANONYMOUS,
+    maxLifetimeSeconds: config.HUB_MAX_TOKEN_DAYS * 86_400,
   });
   if (config.HUB_ALLOW_ANONYMOUS) log.warn('anonymous callers may read (HUB_ALLOW_ANONYMOUS=true); set it to false to require a token');
 
@@ -91,7 +93,16 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
   const supergraphSdl = await readSupergraph(supergraphFile);
   const urlOverrides = parseSubgraphUrls(config.HUB_SUBGRAPH_URLS);
   // A supergraph file named explicitly is followed as it is; otherwise the registry's versions are.
-  const partners = await createPartnerPlane({ config, log, authenticate, fallbackSupergraph: supergraphSdl, followFile: config.HUB_SUPERGRAPH_FILE !== undefined });
+  const partners = await createPartnerPlane({ config, log, authenticate: authenticateCaller, fallbackSupergraph: supergraphSdl, followFile: config.HUB_SUPERGRAPH_FILE !== undefined });
+
+  const authenticate = partners.authenticate;
+  // Persisted operations and the context share one authentication per request.
+  const callers = new WeakMap<RawRequest, Promise<Identity>>();
+  const callerOf = (request: RawRequest) => {
+    let caller = callers.get(request);
+    if (!caller) callers.set(request, (caller = authenticate(request.headers.authorization)));
+    return caller;
+  };
 
   const metrics = gatewayMetrics(partners.breakerStates);
   const gateway = new ApolloGateway({
@@ -136,7 +147,8 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
       rateLimitGuard(new RateLimiter(config.HUB_RATE_LIMIT_PER_MINUTE), async (authorization) => (await authenticate(authorization)).subject),
       mergeCheckGuard(config.HUB_MAX_TOKENS),
     ),
-    context: async (request) => ({ identity: await authenticate(request.headers.authorization) }),
+    prepare: partners.prepare?.((request) => callerOf(request).catch(() => undefined)),
+    context: async (request) => ({ identity: await callerOf(request) }),
     routes: {
       ...partners.routes,
       '/': () => jsonReply(200, { service: 'hub gateway', graphql: '/graphql', health: ['/health/live', '/health/ready'] }),

@@ -29,7 +29,7 @@ export const SEED_PLAN: SeedPlan[] = [
       { entity: Person, records: (f) => f.people.map(({ id, ...p }) => ({ _id: id, ...p })) },
       {
         entity: Position,
-        records: (f) => f.positions.map((p) => ({ _id: Position.idFor(p.personId, (p.committeeId ?? p.agencyId)!, p.title), attestedOn: [], ...p })),
+        records: (f) => f.positions.map((p) => ({ _id: Position.idFor(p.personId, (p.committeeId ?? p.agencyId)!, p.title), attestedOn: [], attestedBetween: [], ...p })),
       },
     ],
   },

@@ -7,34 +7,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { hub } from './client.js';
+import { hubCommand as runHub, ROOT } from './hub-command.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const HUB_COMMAND = join(ROOT, 'platform/cli/bin/hub.mjs');
 const PARTNER = join(ROOT, 'examples/partner-media/dist/main.js');
 const PARTNER_DATA = join(ROOT, 'examples/partner-media/test/fixtures/example-coverage.json');
 
-export const gatewayBase = () => hub().gatewayUrl.replace(/\/graphql$/, '');
-
-/** Runs `hub …` with --json; returns its exit code and answer. */
-export function hubCommand(tokenValue: string, ...args: string[]): Promise<{ code: number; json: any; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [HUB_COMMAND, ...args, '--json'], { env: { ...process.env, HUB_URL: gatewayBase(), HUB_TOKEN: tokenValue }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => {
-      let json: any;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = { unparsed: stdout };
-      }
-      resolve({ code: code ?? -1, json, stderr });
-    });
-  });
+/** `hub … --json` as a partner's CI or an operator runs it: its exit code and its JSON answer. */
+export async function hubCommand(tokenValue: string, ...args: string[]): Promise<{ code: number; json: any; stderr: string }> {
+  const { code, json, stdout, stderr } = await runHub(tokenValue, ...args, '--json');
+  return { code, json: json ?? { unparsed: stdout }, stderr };
 }
 
 export async function freePort(): Promise<number> {

@@ -5,7 +5,8 @@
  * current, so a rotation or a new partner takes effect without a restart.
  *
  * When the registry cannot be reached the gateway keeps serving the last good supergraph, says
- * so once, and says so again when the registry is back. A version the gateway cannot serve is
+ * so once, and says so again when the registry is back. The same poll keeps the list of service
+ * tokens current, so a revoked one is refused within one interval. A version the gateway cannot serve is
  * refused (the last good one stays) and logged.
  */
 import type { SupergraphSdlHook } from '@apollo/gateway';
@@ -32,6 +33,8 @@ export interface FollowRegistryOptions {
   fallback: string;
   log: Logger;
   pollMs: number;
+  /** What else every poll refreshes from the registry (service tokens). */
+  refreshAlso?: () => Promise<void>;
   /** Called when the served version changes (for logs, metrics and tests). */
   onVersion?: (version: number | null) => void;
   /** Called with the subgraphs of each version the gateway starts serving (for readiness). */
@@ -47,7 +50,7 @@ export function supergraphFromRegistry(options: FollowRegistryOptions): Supergra
     let pending: readonly SubgraphEntry[] = [];
 
     const refresh = async (): Promise<string | undefined> => {
-      const [latest, partners] = await Promise.all([registry.latest(), registry.listPartners()]);
+      const [latest, partners] = await Promise.all([registry.latest(), registry.listPartners(), options.refreshAlso?.()]);
       partnerSecrets.update(partners);
       if (!reachable) log.info('registry reachable again', { version: latest?._id ?? null });
       reachable = true;

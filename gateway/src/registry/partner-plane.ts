@@ -1,17 +1,18 @@
 /**
  * Everything the gateway does for subgraphs and the partners behind them, gathered in one place
  * so the server only wires it in: which secret signs each subgraph's requests, a circuit
- * breaker per subgraph, the registry (supergraph versions to follow, the /registry API), and
- * usage recording (written in batches off the request path).
+ * breaker per subgraph, the registry (supergraph versions to follow, the /registry API),
+ * usage recording (written in batches off the request path), and what reporting tools rely on:
+ * service tokens checked against the registry, and persisted operations run by id.
  */
 import { readFile } from 'node:fs/promises';
 import type { SupergraphSdlHook } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { subgraphSecret, type Logger, type RouteHandler } from '@hub/core';
-import { defaultSubgraphUrl, HUB_SUBGRAPHS, subgraphSchemaFile } from '@hub/schema';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { subgraphSecret, type Identity, type Logger, type RawRequest, type RouteHandler } from '@hub/core';
+import { apiSchemaSdl, defaultSubgraphUrl, HUB_SUBGRAPHS, subgraphSchemaFile } from '@hub/schema';
+import { buildSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { MongoClient } from 'mongodb';
-import type { Authenticate } from '../auth.js';
+import { bearerToken, type Authenticate } from '../auth.js';
 import { CircuitBreaker, type BreakerState } from '../circuit-breaker.js';
 import type { GatewayConfig } from '../config.js';
 import type { GatewayContext } from '../context.js';
@@ -20,6 +21,10 @@ import { PartnerSecrets, supergraphFromRegistry } from './follow-registry.js';
 import { registryRoutes } from './registry-routes.js';
 import { RegistryService } from './registry-service.js';
 import { SchemaRegistry } from './schema-registry.js';
+import { trustedDocuments, type Prepare } from '../trusted-documents.js';
+import { OperationCache, OperationStore } from './persisted-operations.js';
+import { reportingRoutes } from './reporting-routes.js';
+import { isServiceToken, ServiceTokenGuard, ServiceTokenStore } from './service-tokens.js';
 
 const BUILT_IN = new Set(HUB_SUBGRAPHS.map((subgraph) => subgraph.name));
 const USAGE_FLUSH_MS = 5_000;
@@ -35,6 +40,10 @@ export interface PartnerPlane {
   servedSubgraphs(): ReadonlyArray<{ name: string; url: string; builtIn: boolean }> | undefined;
   readonly routes: Record<string, RouteHandler>;
   readonly plugins: ApolloServerPlugin<GatewayContext>[];
+  /** The authenticator given, which also accepts the registry's service tokens (and refuses revoked ones). */
+  readonly authenticate: Authenticate;
+  /** Puts published operations in place of their ids; set when there is a registry. */
+  readonly prepare?: (identify: (request: RawRequest) => Promise<Identity | undefined>) => Prepare;
   stop(): Promise<void>;
 }
 
@@ -68,17 +77,36 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
     breakerStates: () => Object.fromEntries([...breakers].map(([name, breaker]) => [name, breaker.state])),
   };
 
+  const tokenRules = { issuer: config.HUB_JWT_ISSUER, audience: config.HUB_JWT_AUDIENCE, maxLifetimeSeconds: config.HUB_MAX_TOKEN_DAYS * 86_400 };
+  /** Service tokens are told apart by their key id and checked against the registry; others go to the authenticator given. */
+  const withServiceTokens =
+    (guard: ServiceTokenGuard): Authenticate =>
+    async (authorization) => {
+      if (authorization && /^Bearer\s/i.test(authorization.trim())) {
+        const token = bearerToken(authorization);
+        if (isServiceToken(token)) return guard.authenticate(token);
+      }
+      return options.authenticate(authorization);
+    };
+
   if (!config.HUB_REGISTRY_MONGODB_URI) {
-    log.info('no registry database configured (HUB_REGISTRY_MONGODB_URI); partners cannot join and usage is not recorded');
-    return { ...base, routes: {}, plugins: [], stop: async () => undefined };
+    log.info('no registry database configured (HUB_REGISTRY_MONGODB_URI); partners cannot join, usage is not recorded, and there are no service tokens or persisted operations');
+    return { ...base, routes: {}, plugins: [], authenticate: withServiceTokens(new ServiceTokenGuard(undefined, tokenRules)), stop: async () => undefined };
   }
 
   // Short timeouts: a registry outage must never hold up a request or the start.
   const client = new MongoClient(config.HUB_REGISTRY_MONGODB_URI, { serverSelectionTimeoutMS: 2_000, connectTimeoutMS: 2_000 });
   const registry = new SchemaRegistry(client.db(config.HUB_REGISTRY_DB));
   const service = new RegistryService(registry, { usageDays: config.HUB_USAGE_DAYS });
+  const tokenStore = new ServiceTokenStore(registry.db);
+  const tokenGuard = new ServiceTokenGuard(tokenStore, tokenRules);
+  const authenticate = withServiceTokens(tokenGuard);
+  const operationStore = new OperationStore(registry.db);
+  const operationCache = new OperationCache(operationStore, config.HUB_REGISTRY_POLL_MS);
   try {
     await registry.ensureIndexes();
+    await tokenStore.ensureIndexes();
+    await tokenGuard.refresh();
     const published = await service.ensureBuiltIns(await builtInEntries(), 'hub start');
     if (published) log.info(`published the hub's own subgraphs to the registry as version ${published._id}`, { action: published.action });
   } catch (error) {
@@ -129,8 +157,24 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
     counter.record({ operationHash: analysis.hash, operationName: operationName ?? null, client, coordinates: analysis.coordinates });
   }
 
+  // A gateway serving a file does not follow the registry's versions, yet must still learn of revoked tokens.
+  let tokenPollFailed = false;
+  const tokenTimer = options.followFile
+    ? setInterval(() => {
+        tokenGuard.refresh().then(
+          () => (tokenPollFailed = false),
+          (error: Error) => {
+            if (!tokenPollFailed) log.warn('could not refresh the service tokens from the registry; using the last list', { error: error.message });
+            tokenPollFailed = true;
+          },
+        );
+      }, config.HUB_REGISTRY_POLL_MS)
+    : undefined;
+  tokenTimer?.unref();
+
   return {
     ...base,
+    authenticate,
     supergraph: options.followFile
       ? undefined
       : supergraphFromRegistry({
@@ -139,11 +183,30 @@ export async function createPartnerPlane(options: { config: GatewayConfig; log: 
           fallback: options.fallbackSupergraph,
           log,
           pollMs: config.HUB_REGISTRY_POLL_MS,
+          refreshAlso: () => tokenGuard.refresh(),
           onServed: (subgraphs) => (served = subgraphs.map(({ name, url, builtIn }) => ({ name, url, builtIn }))),
         }),
-    routes: registryRoutes({ service, authenticate: options.authenticate, log, rotationGraceMs: config.HUB_SECRET_GRACE_HOURS * 3_600_000, timeoutMs: config.HUB_SUBGRAPH_TIMEOUT_MS }),
+    routes: registryRoutes({
+      service,
+      authenticate,
+      log,
+      rotationGraceMs: config.HUB_SECRET_GRACE_HOURS * 3_600_000,
+      timeoutMs: config.HUB_SUBGRAPH_TIMEOUT_MS,
+      more: reportingRoutes({
+        tokens: tokenStore,
+        operations: operationStore,
+        maxTokenDays: config.HUB_MAX_TOKEN_DAYS,
+        issuer: config.HUB_JWT_ISSUER,
+        audience: config.HUB_JWT_AUDIENCE,
+        revoked: (record) => tokenGuard.remember(record),
+        changed: (ids) => operationCache.forget(ids),
+        apiSchema: async () => buildSchema(apiSchemaSdl((await service.current()).version?.supergraph ?? options.fallbackSupergraph)),
+      }),
+    }),
     plugins: [usagePlugin],
+    prepare: (identify) => trustedDocuments({ lookup: (id) => operationCache.get(id), identify }),
     async stop() {
+      clearInterval(tokenTimer);
       clearInterval(flushTimer);
       await flush();
       await client.close();

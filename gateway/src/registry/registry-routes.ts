@@ -9,6 +9,7 @@ import { HUB_SUBGRAPHS, ownCoordinates, unservedDifferences } from '@hub/schema'
 import type { Authenticate } from '../auth.js';
 import { isPublishToken, type Partner, type SubgraphEntry } from './schema-registry.js';
 import { RegistryRefusal, type RegistryService } from './registry-service.js';
+import { body, HttpRefusal, refuse, text } from './http-input.js';
 
 const NAME = /^[a-z][a-z0-9-]{1,39}$/;
 const BUILT_IN = new Set(HUB_SUBGRAPHS.map((subgraph) => subgraph.name));
@@ -22,18 +23,6 @@ const REGISTRY_IDENTITY = Buffer.from(JSON.stringify({ sub: 'hub:registry', scop
 
 type Caller = { kind: 'operator'; identity: Identity } | { kind: 'partner'; partner: Partner };
 
-class HttpRefusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const refuse = (status: number, code: string, message: string) => new HttpRefusal(status, code, message);
-
 export interface RegistryRoutesOptions {
   service: RegistryService;
   authenticate: Authenticate;
@@ -42,28 +31,17 @@ export interface RegistryRoutesOptions {
   rotationGraceMs: number;
   /** How long to wait for a partner's subgraph when asking it for its SDL. */
   timeoutMs: number;
+  /** More endpoints under /registry (tokens, persisted operations), given the same access checks. */
+  more?: (access: RegistryAccess) => Record<string, RegistryHandler>;
 }
 
-function body(request: RawRequest): Record<string, unknown> {
-  if (request.body.length === 0) return {};
-  try {
-    const parsed: unknown = JSON.parse(request.body.toString('utf8'));
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-  } catch {
-    // reported below
-  }
-  throw refuse(400, 'BAD_REQUEST', 'The request body must be a JSON object.');
-}
+/** An endpoint, keyed like `"GET tokens"`; called with the parts of the path that `*` matched. */
+export type RegistryHandler = (request: RawRequest, parts: string[]) => Promise<Reply>;
 
-function text(value: unknown, field: string, required: true): string;
-function text(value: unknown, field: string, required: false): string | undefined;
-function text(value: unknown, field: string, required: boolean): string | undefined {
-  if (value === undefined || value === null || value === '') {
-    if (required) throw refuse(400, 'BAD_REQUEST', `"${field}" is required.`);
-    return undefined;
-  }
-  if (typeof value !== 'string') throw refuse(400, 'BAD_REQUEST', `"${field}" must be a string.`);
-  return value;
+/** Who may call an endpoint: each returns the caller or throws the refusal (401/403). */
+export interface RegistryAccess {
+  admin(request: RawRequest): Promise<Identity>;
+  reader(request: RawRequest): Promise<unknown>;
 }
 
 function checkName(name: string): void {
@@ -170,7 +148,16 @@ export function registryRoutes(options: RegistryRoutesOptions): Record<string, R
     return { entry: { name, url, sdl, builtIn: false }, partner };
   }
 
-  const handlers: Record<string, (request: RawRequest, parts: string[]) => Promise<Reply>> = {
+  const handlers: Record<string, RegistryHandler> = {
+    // Other registry records (tokens, operations…) are not a partner's: a publish token reads only what PARTNERS.md lists.
+    ...options.more?.({
+      admin,
+      reader: async (request) => {
+        const who = await reader(request);
+        if (who.kind === 'partner') throw refuse(403, 'FORBIDDEN', "A publish token reads only its own subgraph's schema and usage; this needs a token with hub:read.");
+        return who;
+      },
+    }),
     'POST partners': async (request) => {
       await admin(request);
       const input = body(request);

@@ -18,7 +18,9 @@ async function cli(...argv: string[]) {
 
 describe('the hub command', () => {
   it('gives help at every level, with exit 0', async () => {
-    for (const argv of [['--help'], ['partner', '--help'], ['subgraph', 'publish', '--help'], ['usage', '--help']]) {
+    const reporting = ['token', 'operations'].flatMap((group) => [[group, '--help'], ...GROUPS.find((g) => g.name === group)!.commands.map((c) => [group, c.name, '--help'])]);
+    expect(reporting).toHaveLength(8);
+    for (const argv of [['--help'], ['partner', '--help'], ['subgraph', 'publish', '--help'], ['usage', '--help'], ...reporting]) {
       const { code, out } = await cli(...argv);
       expect(code, argv.join(' ')).toBe(EXIT.ok);
       expect(out).toMatch(/^hub /);
@@ -31,6 +33,10 @@ describe('the hub command', () => {
     expect(await cli('partner', 'add')).toMatchObject({ code: 2, err: expect.stringContaining('usage: hub partner add <name>') });
     expect(await cli('partner', 'add', 'media', '--colour', 'red')).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--colour'") });
     expect(await cli('schema', 'rollback', '--to', 'last')).toMatchObject({ code: 2, err: expect.stringContaining('--to <n> is required') });
+    expect(await cli('token', 'create', '--scopes', 'hub:read')).toMatchObject({ code: 2, err: expect.stringContaining('--name is required') });
+    expect(await cli('token', 'create', '--name', 'powerbi')).toMatchObject({ code: 2, err: expect.stringContaining('--scopes is required') });
+    expect(await cli('token', 'revoke')).toMatchObject({ code: 2, err: expect.stringContaining('usage: hub token revoke <name|id>') });
+    expect(await cli('operations', 'publish', '/nonexistent/manifest.json')).toMatchObject({ code: 2, err: expect.stringContaining('cannot read /nonexistent/manifest.json (ENOENT)') });
   });
 
   it('says where the hub should be when it cannot reach it, as JSON with --json', async () => {

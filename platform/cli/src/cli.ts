@@ -98,7 +98,7 @@ export function topHelp(groups: readonly CommandGroup[]): string {
 }
 
 /** Runs argv against the groups; returns the exit code. */
-export async function runCli(groups: readonly CommandGroup[], argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function runCli(groups: readonly CommandGroup[], argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const json = argv.includes('--json');
   const fail = (error: CliError) => {
     if (json) out.write(`${JSON.stringify({ ok: false, error: error.message, ...(error.details !== undefined ? { details: error.details } : {}) }, null, 2)}\n`);

@@ -4,6 +4,8 @@ import { documentsCommands } from './commands/documents.js';
 import { partnerCommands } from './commands/partner.js';
 import { schemaCommands } from './commands/schema.js';
 import { subgraphCommands } from './commands/subgraph.js';
+import { tokenCommands } from './commands/token.js';
+import { operationsCommands } from './commands/operations.js';
 import { usageCommands } from './commands/usage.js';
 
-export const GROUPS: readonly CommandGroup[] = [documentsCommands, partnerCommands, subgraphCommands, schemaCommands, usageCommands];
+export const GROUPS: readonly CommandGroup[] = [documentsCommands, partnerCommands, subgraphCommands, schemaCommands, usageCommands, tokenCommands, operationsCommands];

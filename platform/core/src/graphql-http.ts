@@ -34,6 +34,12 @@ export interface GraphQLHttpOptions<Context extends BaseContext> {
   /** Runs before GraphQL; a reply stops the request there (used to refuse unsigned calls). */
   guard?: (request: RawRequest) => Promise<Reply | undefined> | Reply | undefined;
   /**
+   * Runs after the guard on the operation as sent (the POST body, or the GET parameters as one
+   * object) and may rewrite it or refuse it with a reply: the gateway resolves persisted
+   * operation ids here, before Apollo sees the request.
+   */
+  prepare?: (request: RawRequest, operation: Record<string, unknown>) => Promise<{ operation: Record<string, unknown> } | { reply: Reply }>;
+  /**
    * Extra routes, e.g. health checks and the IDE page: by exact path, or by prefix when the key
    * ends in `/*` (`/registry/*` answers `/registry/partners/media`). The exact path wins.
    */
@@ -121,12 +127,28 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
       parsedBody = body.toString('utf8');
     }
 
+    let search = url.search;
+    if (options.prepare) {
+      const isGet = request.method === 'GET';
+      const sent = isGet ? operationFromSearch(url.searchParams) : parsedBody;
+      // A body that is not an object is Apollo's to refuse, in its words.
+      if (sent && typeof sent === 'object' && !Array.isArray(sent)) {
+        const prepared = await options.prepare(request, sent as Record<string, unknown>);
+        if ('reply' in prepared) return prepared.reply;
+        // Only a rewritten operation is re-encoded, so an untouched GET reaches Apollo as sent.
+        if (prepared.operation !== sent) {
+          if (isGet) search = searchFromOperation(prepared.operation);
+          else parsedBody = prepared.operation;
+        }
+      }
+    }
+
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: url.search, body: parsedBody },
+      httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search, body: parsedBody },
       context: () => options.context(request),
     });
     const replyHeaders = Object.fromEntries(result.headers);
@@ -149,6 +171,32 @@ export function graphqlHttpHandler<Context extends BaseContext>(options: GraphQL
     res.writeHead(reply.status, reply.headers);
     res.end(reply.body);
   };
+}
+
+/** GET parameters as an operation object: `extensions` parsed when it is JSON, the rest as sent. */
+function operationFromSearch(params: URLSearchParams): Record<string, unknown> {
+  const operation: Record<string, unknown> = {};
+  for (const [key, value] of params) {
+    if (key === 'extensions') {
+      try {
+        operation[key] = JSON.parse(value);
+        continue;
+      } catch {
+        // left as text: Apollo names the problem
+      }
+    }
+    operation[key] = value;
+  }
+  return operation;
+}
+
+function searchFromOperation(operation: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(operation)) {
+    if (value !== undefined) params.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
 
 export interface RunningHttpServer {

@@ -7,6 +7,10 @@ export interface Identity {
   /** The token's subject; null for an anonymous caller. */
   readonly subject: string | null;
   readonly scopes: readonly Scope[];
+  /** The token's id (`jti`), when it has one: service tokens do, so they can be revoked. */
+  readonly tokenId?: string;
+  /** True for a token limited to persisted operations (a service token made with --safelist). */
+  readonly safelist?: boolean;
 }
 
 export const ANONYMOUS_READER: Identity = Object.freeze({ subject: null, scopes: Object.freeze(['hub:read'] as Scope[]) });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
 import { trace } from '@opentelemetry/api';
 import type { Logger } from './log.js';
 
@@ -57,7 +58,17 @@ export function clientOf(request: GraphQLRequestContext<BaseContext>): string {
  * One info line per operation (trace id, name, client, time, outcome), and an error line with
  * the stack for every failure that is not the client's: responses carry no stacks, so the log must.
  */
-export function requestLogPlugin<Context extends BaseContext>(log: Logger): ApolloServerPlugin<Context> {
+export function requestLogPlugin<Context extends BaseContext>(
+  log: Logger,
+  options: {
+    /**
+     * Whether an error is an outage of something this process depends on (its database): such
+     * errors are logged once as a state change by whoever watches that dependency, not with a
+     * stack per request. Errors already coded as outages need no predicate.
+     */
+    isOutage?: (error: GraphQLError) => boolean;
+  } = {},
+): ApolloServerPlugin<Context> {
   return {
     async requestDidStart(start) {
       const started = performance.now();
@@ -67,7 +78,7 @@ export function requestLogPlugin<Context extends BaseContext>(log: Logger): Apol
           for (const error of errors) {
             const code = error.extensions?.code as string | undefined;
             if (code && CLIENT_CODES.has(code)) continue;
-            if (code && OUTAGE_CODES.has(code)) {
+            if ((code && OUTAGE_CODES.has(code)) || options.isOutage?.(error)) {
               log.debug('operation met an outage', { operation: operationName ?? undefined, error: error.message });
               continue;
             }

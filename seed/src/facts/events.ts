@@ -12,7 +12,8 @@
  * date is empty, every part unknown.
  * Participants: a person who chaired is recorded as CHAIR (not also as ATTENDEE); a person who
  * both reported and spoke gets one entry per role. Titles are as written in the cited passage.
- * Tasks are our paraphrases, in the order the source gives them.
+ * Tasks are the source's own words for each task, cut to the task (the sentence around it left
+ * out), in the order the source gives them.
  */
 import { committees } from './committees.js';
 import { provinces } from './provinces.js';
@@ -86,15 +87,15 @@ export const events: EventFact[] = [
     attendingCommitteeCount: 25,
     tasks: [
       // 000, Phạm Văn Linh's concluding remarks, in order:
-      'Chỉ đạo, kiểm tra, giám sát việc triển khai hoạt động thông tin đối ngoại có chất lượng hơn',
-      'Sớm hoàn thiện bộ máy và cơ chế chỉ đạo, phối hợp hoạt động thông tin đối ngoại',
-      'Ban Chỉ đạo các tỉnh, thành phố hoạt động chủ động, có kế hoạch hơn và theo hướng đổi mới',
-      'Nâng kiến thức cho cán bộ phụ trách đối ngoại và tuyên truyền đối ngoại tại địa phương',
-      'Tiếp tục làm mới nội dung và cách làm thông tin đối ngoại',
+      'Nâng cao chất lượng công tác chỉ đạo, kiểm tra, giám sát việc triển khai các hoạt động thông tin đối ngoại',
+      'Khẩn trương hoàn thiện tổ chức, cơ chế chỉ đạo, phối hợp hoạt động thông tin đối ngoại',
+      'Đổi mới, nâng cao hơn nữa tính chủ động, kế hoạch trong hoạt động của Ban Chỉ đạo Công tác thông tin đối ngoại các tỉnh, thành phố',
+      'Quan tâm bồi dưỡng kiến thức cho đội ngũ cán bộ làm công tác đối ngoại, tuyên truyền đối ngoại ở địa phương',
+      'Tiếp tục đổi mới nội dung, phương thức các hoạt động thông tin đối ngoại',
       // 001, his further proposals, in order (the two above that 001 repeats are not repeated):
-      'Cung cấp nhiều thông tin hơn bằng ngoại ngữ',
-      'Phát huy báo chí nước ngoài và cơ quan đại diện nước ngoài trên địa bàn trong quảng bá du lịch, thu hút đầu tư cho địa phương',
-      'Dự báo tình hình, tham mưu định hướng tốt hơn trước những vấn đề quan trọng, phức tạp mới phát sinh ở địa phương',
+      'Tăng cường thông tin bằng tiếng nước ngoài',
+      'Tận dụng tốt hơn nữa vai trò quan trọng của báo chí nước ngoài, các cơ quan đại diện của nước ngoài đóng trên địa bàn trong việc quảng bá du lịch, xúc tiến đầu tư ở địa phương',
+      'Nâng cao hơn nữa chất lượng công tác dự báo tình hình, tham mưu chỉ đạo định hướng đối với một số vấn đề quan trọng, phức tạp mới nảy sinh trên địa bàn',
     ],
     conclusionIds: [],
     strategyIds: [],
@@ -167,7 +168,8 @@ export const events: EventFact[] = [
     // 003 reviews the committee's results "trong năm 2018" and sets its tasks for 2019.
     dateBounds: {
       earliest: '2019-01-01',
-      reasoning: '003: the meeting reviewed the results of the whole year 2018 ("kết quả hoạt động của Ban Chỉ đạo trong năm 2018") and set the tasks for 2019, so it was held after 2018 ended; 003 gives no later bound.',
+      latest: '2019-12-31',
+      reasoning: '003: the meeting reviewed the results of the whole year 2018 ("kết quả hoạt động của Ban Chỉ đạo trong năm 2018"), so it was held after 2018 ended, and heard the tasks "sẽ triển khai trong năm 2019" (still to be carried out in 2019), so it was held before 2019 ended.',
     },
     // 003 does not say in so many words who organised it; the meeting hears the report of "Ban
     // Chỉ đạo" on its own year and directs it: Thừa Thiên Huế's steering committee.
@@ -189,18 +191,18 @@ export const events: EventFact[] = [
     reviewPeriod: { from: { year: 2018, month: 1 }, to: { year: 2018, month: 12 } },
     tasks: [
       // 003, the committee's plan for 2019 ("Năm 2019, Ban Chỉ đạo xác định sẽ ..."), in order:
-      'Đổi mới mạnh hơn cách thức hoạt động cho phù hợp thực tiễn của tỉnh và yêu cầu mới',
-      'Tham mưu cho Ban Thường vụ Tỉnh ủy chủ động và tốt hơn',
-      'Quảng bá mạnh hơn hình ảnh vùng đất, con người, lịch sử, văn hóa Huế',
-      'Củng cố quan hệ với các nước trong khu vực và thế giới, nhất là với Lào',
-      'Chủ động hơn trong dự báo tình hình và đấu tranh với các thế lực cơ hội, thù địch',
+      'Tăng cường đổi mới hơn nữa phương thức hoạt động nhằm đáp ứng tình hình thực tiễn của tỉnh và những yêu cầu của tình hình mới',
+      'Chủ động, nâng cao hơn nữa công tác tham mưu cho Ban Thường vụ Tỉnh ủy',
+      'Đẩy mạnh công tác tuyên truyền, quảng bá hình ảnh vùng đất, con người, lịch sử, văn hóa Huế',
+      'Tiếp tục củng cố và tăng cường mối quan hệ với các nước trong khu vực và trên thế giới, đặc biệt là mối quan hệ với nước bạn Lào',
+      'Chủ động hơn nữa trong công tác dự báo tình hình, đấu tranh với các thế lực cơ hội, thù địch',
       // then the standing deputy party secretary's directions, in order:
       'Phát huy kết quả đã có; bám sát mục tiêu, nhiệm vụ năm 2019 của tỉnh để đổi mới cách làm thông tin đối ngoại theo từng đối tượng, địa bàn, thời điểm, theo phương châm "chính xác, kịp thời, linh hoạt, phù hợp với từng đối tượng"',
-      'Giới thiệu tiềm năng, thế mạnh của tỉnh để tranh thủ bạn bè quốc tế và kiều bào ủng hộ phát triển kinh tế - xã hội',
-      'Chủ động đưa thông tin, cả thông tin chính thống lẫn thông tin đấu tranh, phản bác, để làm chủ mặt trận thông tin',
-      'Làm nhiều hơn thông tin đối ngoại bằng ngoại ngữ và thông tin cho cơ sở',
-      'Kết hợp đối ngoại Đảng, ngoại giao Nhà nước và đối ngoại nhân dân',
-      'Đào tạo, bồi dưỡng cán bộ thông tin đối ngoại ngang tầm nhiệm vụ, năng động, sáng tạo, nhạy bén',
+      'Tăng cường tuyên truyền về tiềm năng, thế mạnh của tỉnh để tranh thủ sự ủng hộ của bạn bè quốc tế và kiều bào trong phát triển kinh tế - xã hội',
+      'Chủ động cung cấp thông tin, kể cả thông tin chính thống và thông tin đấu tranh, phản bác để làm chủ trên mặt trận thông tin',
+      'Đẩy mạnh hơn nữa công tác thông tin đối ngoại bằng tiếng nước ngoài và thông tin hướng về cơ sở',
+      'Gắn kết đối ngoại Đảng, ngoại giao Nhà nước với đối ngoại nhân dân',
+      'Quan tâm đào tạo, bồi dưỡng đội ngũ cán bộ làm công tác thông tin đối ngoại đảm bảo ngang tầm nhiệm vụ, năng động, sáng tạo và nhạy cảm',
     ],
     conclusionIds: [],
     strategyIds: [],

@@ -17,6 +17,13 @@ export type EventKind = 'BRIEFING' | 'CONFERENCE' | 'NATIONAL_CONFERENCE' | 'REV
 export type ParticipantRole = 'CHAIR' | 'SPEAKER' | 'REPORTER' | 'CONCLUDING_REMARKS' | 'ATTENDEE';
 
 /** Each part optional: only what the source states. `text` is the date as the source wrote it. */
+/** The days something may have happened on when the sources do not date it, and why. */
+export interface DateBoundsFact {
+  earliest?: string;
+  latest?: string;
+  reasoning: string;
+}
+
 export interface PartialDateFact {
   year?: number;
   month?: number;
@@ -92,6 +99,8 @@ export interface PositionFact {
   until?: PartialDateFact;
   /** Dates on which a source shows the person holding it (the event's date), when since/until are unknown. */
   attestedOn?: PartialDateFact[];
+  /** When that event's date is not given: the days it may have taken place on, and why (as the event's own dateBounds). */
+  attestedBetween?: DateBoundsFact[];
   sources: DocId[];
 }
 
@@ -124,7 +133,7 @@ export interface EventFact {
   /** The bridge points a source names, as the bodies that hosted them. */
   namedBridgePoints?: ParticipantFact[];
   /** For an event without a (full) date: the days the sources allow, and the passages that say so. */
-  dateBounds?: { earliest?: string; latest?: string; reasoning: string };
+  dateBounds?: DateBoundsFact;
   reviewPeriod?: PeriodFact;
   /** Key tasks the meeting set, in the source's order, in our own words. */
   tasks: string[];

@@ -1,4 +1,4 @@
-import { badUserInput, notArchived, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
+import { badUserInput, checkYear, notArchived, searchFilter, type Filter, type SubgraphContext } from '@hub/kit';
 import { DateMatch, type Region } from './enums.js';
 import type { EventFilter } from './inputs/event-filter.input.js';
 
@@ -43,6 +43,46 @@ export function regionProvinceCodes(ctx: SubgraphContext, filter: EventFilter | 
   return codes;
 }
 
+/** Per request: which filter references were checked with their owner (each asked once). */
+const referencesChecked = new WeakMap<SubgraphContext, Map<string, Promise<void>>>();
+
+/**
+ * Refuses a filter naming a person, committee or province the hub does not have, so a typo
+ * ("hanoi", "pham-van-lin") is told apart from "no events": organization is asked once per id
+ * per request, however many `events` fields use the filter.
+ */
+export async function checkFilterReferences(ctx: SubgraphContext, filter: EventFilter | null | undefined): Promise<void> {
+  const asks: Array<{ field: string; typeName: string; key: 'id' | 'code'; value: string; noun: string }> = [];
+  if (filter?.personId) asks.push({ field: 'filter.personId', typeName: 'Person', key: 'id', value: filter.personId, noun: 'person' });
+  if (filter?.committeeId) asks.push({ field: 'filter.committeeId', typeName: 'Committee', key: 'id', value: filter.committeeId, noun: 'committee' });
+  if (filter?.organizerId) asks.push({ field: 'filter.organizerId', typeName: 'Committee', key: 'id', value: filter.organizerId, noun: 'committee' });
+  if (filter?.provinceCode) asks.push({ field: 'filter.provinceCode', typeName: 'Province', key: 'code', value: filter.provinceCode, noun: 'province code' });
+  const checked = referencesChecked.get(ctx) ?? new Map<string, Promise<void>>();
+  referencesChecked.set(ctx, checked);
+  await Promise.all(
+    asks.map(({ field, typeName, key, value, noun }) => {
+      const cacheKey = `${field}\n${value}`;
+      let check = checked.get(cacheKey);
+      if (!check) {
+        check = ctx.peers.missing('organization', typeName, key, [value], ctx.identity).then((missing) => {
+          if (missing.length > 0) throw badUserInput(field, `"${value}" is not a ${noun} the hub knows (ids and codes are slugs, e.g. "ha-noi", "pham-van-linh")`);
+        });
+        checked.set(cacheKey, check);
+      }
+      return check;
+    }),
+  );
+}
+
+/**
+ * The conditions of a filter whose references exist, with the provinces of its region looked up:
+ * what `eventConditions` needs, asked of organization at most once per request.
+ */
+export async function resolvedEventConditions(ctx: SubgraphContext, filter: EventFilter | null | undefined): Promise<Filter> {
+  const [regionCodes] = await Promise.all([regionProvinceCodes(ctx, filter), checkFilterReferences(ctx, filter)]);
+  return eventConditions(filter, regionCodes);
+}
+
 /**
  * The Mongo conditions for an EventFilter, shared by `events` and every `*.events` field;
  * `regionCodes` are the provinces of `filter.region` (see regionProvinceCodes).
@@ -53,9 +93,11 @@ export function eventConditions(filter: EventFilter | null | undefined, regionCo
   const includeUndated = filter?.includeUndated ?? false;
   const from = filter?.from ? day(filter.from) : undefined;
   const to = filter?.to ? day(filter.to) : undefined;
+  checkYear('filter.year', filter?.year);
   if (from && to && from > to) throw badUserInput('filter.from', `(${from}) is after filter.to (${to}): no event can match`);
   if (includeUndated && match === DateMatch.CERTAIN) throw badUserInput('filter.includeUndated', 'cannot be combined with dates: CERTAIN: an undated event is never certainly in a range');
   if (includeUndated && filter?.year == null && !from && !to) throw badUserInput('filter.includeUndated', 'needs year, from or to: it widens a date filter');
+  if (filter?.dates === DateMatch.CERTAIN && filter.year == null && !from && !to) throw badUserInput('filter.dates', 'needs year, from or to: it says how an event must fall in a date range');
   if (filter?.kind) conditions.push({ kind: filter.kind });
   if (filter?.year != null) {
     const [first, last] = [`${String(filter.year).padStart(4, '0')}-01-01`, `${String(filter.year).padStart(4, '0')}-12-31`];

@@ -1,10 +1,9 @@
-import { entityReference, PartialDate, type SubgraphDefinition } from '@hub/kit';
+import { DateBounds, entityReference, PartialDate, type SubgraphDefinition } from '@hub/kit';
 import { Event } from './entities/event.entity.js';
 import { Participant } from './entities/participant.embeddable.js';
 import { Period } from './entities/period.embeddable.js';
 import { AgencyRef, CommitteeRef, ConclusionRef, PersonRef, ProvinceRef, SourceDocumentRef, StrategyRef } from './references.js';
 import { listedEventsResolver, pagedEventsResolver, participationsResolver, stubReference } from './resolvers/contributed-events.js';
-import { DateBounds } from './entities/date-bounds.embeddable.js';
 import { EventMutations } from './resolvers/event.mutations.js';
 import { EventResolver } from './resolvers/event.resolver.js';
 import { ParticipantResolver } from './resolvers/participant.resolver.js';
@@ -24,8 +23,8 @@ export const events: SubgraphDefinition = {
     pagedEventsResolver(AgencyRef, 'agencyIds', 'Events this agency took part in, newest first.'),
     pagedEventsResolver(PersonRef, 'personIds', 'Events this person took part in, newest first.'),
     participationsResolver(PersonRef, 'personIds', 'Every event this person took part in, newest first, with all their roles there (from the events subgraph).'),
-    participationsResolver(CommitteeRef, 'committeeIds', 'Every event this committee took part in (beyond organizing), newest first, with its roles there (from the events subgraph).'),
-    participationsResolver(AgencyRef, 'agencyIds', 'Every event this agency took part in, newest first, with its roles there (from the events subgraph).'),
+    participationsResolver(CommitteeRef, 'committeeIds', 'Every event this committee took part in (beyond organizing), newest first: one entry for the committee itself and one per person who took part for it, each with its roles and title there (from the events subgraph).'),
+    participationsResolver(AgencyRef, 'agencyIds', 'Every event this agency took part in, newest first: one entry for the agency itself and one per person who took part for it, each with its roles and title there (from the events subgraph).'),
     listedEventsResolver(ConclusionRef, 'conclusionIds', 'Events that studied or implemented this conclusion, newest first.'),
     listedEventsResolver(StrategyRef, 'strategyIds', 'Events that reviewed or implemented this strategy, newest first.'),
     listedEventsResolver(SourceDocumentRef, 'sources', 'Events this document reports, newest first.'),

@@ -16,6 +16,7 @@ export * from './server.js';
 export * from './start.js';
 export * from './subgraph.js';
 export * from './types/connection.js';
+export * from './types/date-bounds.js';
 export * from './types/page-info.js';
 export * from './types/partial-date.js';
 export * from './types/reference.js';

@@ -16,6 +16,15 @@ export interface SeedWriteResult {
 
 type Refreshable = { _id: string; refresh?: () => unknown };
 
+/**
+ * An entity whose records also hold what arrives by other means than the seed (an article's
+ * text, from `hub documents import`): the seed lays its facts over the stored record and leaves
+ * these fields as they are, and derived fields (search tokens) are computed from both.
+ */
+export interface WithImportedFields {
+  readonly importedFields?: readonly string[];
+}
+
 /** The document MikroORM would store for an instance: own fields, no undefined values. */
 function toDocument(instance: object): Record<string, unknown> {
   return JSON.parse(JSON.stringify(instance)) as Record<string, unknown>;
@@ -39,16 +48,19 @@ export async function writeSeedRecords<T extends Refreshable>(
   records: ReadonlyArray<Partial<T> & { _id: string }>,
 ): Promise<SeedWriteResult> {
   const collection = em.getCollection(entity);
+  const result = { collection: collection.collectionName, records: records.length, inserted: 0, updated: 0, kept: 0 };
+  if (records.length === 0) return result;
+  const stored = new Map(
+    (await collection.find({ _id: { $in: records.map((record) => record._id) } } as never).toArray()).map((document) => [document._id as unknown as string, document]),
+  );
+  const imported = (entity as WithImportedFields).importedFields ?? [];
   const documents = records.map((record) => {
-    const instance = Object.assign(new entity(), record);
+    const current = stored.get(record._id);
+    const kept = Object.fromEntries(imported.filter((field) => current?.[field] !== undefined).map((field) => [field, current![field]]));
+    const instance = Object.assign(new entity(), record, kept);
     instance.refresh?.();
     return toDocument(instance);
   });
-  const result = { collection: collection.collectionName, records: documents.length, inserted: 0, updated: 0, kept: 0 };
-  if (documents.length === 0) return result;
-  const stored = new Map(
-    (await collection.find({ _id: { $in: documents.map((document) => document._id) } } as never).toArray()).map((document) => [document._id as unknown as string, document]),
-  );
   const missing = documents.filter((document) => !stored.has(document._id as string));
   if (missing.length > 0) await collection.insertMany(missing as never[], { ordered: true });
   result.inserted = missing.length;

@@ -51,7 +51,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     schema: options.schema.schema,
     // Only the gateway talks to a subgraph; people use the gateway's IDE.
     // No landing page (people use the gateway's) and no Apollo Studio traces (nothing leaves the hub).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogPlugin(log), requestMetricsPlugin(metrics)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogPlugin(log, { isOutage: (error) => database.isOutage(unwrapResolverError(error)) }), requestMetricsPlugin(metrics)],
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     // A database that cannot be reached is named as such (the gateway passes it on with this

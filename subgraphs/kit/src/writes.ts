@@ -210,6 +210,11 @@ export async function updateRecord<T extends HubRecord>(
   id: string,
   expectedVersion: number | undefined,
   change: (record: T, check: InputCheck) => void,
+  /**
+   * `marksEdited: false` for data that arrives beside the curated record (an article's text):
+   * the seed may still refresh the curated fields, and keeps that data (`importedFields`).
+   */
+  options: { marksEdited?: boolean } = {},
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     // A fresh EntityManager per attempt: a retry must see what the other writer stored.
@@ -223,7 +228,7 @@ export async function updateRecord<T extends HubRecord>(
     await check.assertValid();
     record.refresh();
     if (stored(em, record) === before) return record;
-    record.editedAt = new Date();
+    if (options.marksEdited !== false) record.editedAt = new Date();
     try {
       await em.flush();
       return record;

@@ -1,4 +1,4 @@
-import { entityReference, PartialDate, type SubgraphDefinition } from '@hub/kit';
+import { DateBounds, entityReference, PartialDate, type SubgraphDefinition } from '@hub/kit';
 import { Agency } from './entities/agency.entity.js';
 import { Committee } from './entities/committee.entity.js';
 import { Person } from './entities/person.entity.js';
@@ -20,7 +20,7 @@ import { CommitteeStatisticsResolver } from './resolvers/statistics.resolver.js'
 export const organization: SubgraphDefinition = {
   name: 'organization',
   defaultPort: 4001,
-  entities: [Committee, Agency, Person, Position, Province, PartialDate],
+  entities: [Committee, Agency, Person, Position, Province, PartialDate, DateBounds],
   resolvers: [
     CommitteeResolver,
     AgencyResolver,

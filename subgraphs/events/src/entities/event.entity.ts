@@ -1,8 +1,7 @@
 import { Embedded, Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { dateSortKey, HubRecord, PartialDate, searchTokens } from '@hub/kit';
+import { DateBounds, dateSortKey, HubRecord, PartialDate, searchTokens } from '@hub/kit';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { EventKind } from '../enums.js';
-import { DateBounds } from './date-bounds.embeddable.js';
 import { Participant } from './participant.embeddable.js';
 import { Period } from './period.embeddable.js';
 
@@ -74,7 +73,7 @@ export class Event extends HubRecord {
   reviewPeriod?: Period;
 
   @Property({ type: 'array' })
-  @Field(() => [String], { description: "Key tasks the meeting set, one per item, in the source's own order." })
+  @Field(() => [String], { description: "Key tasks the meeting set, one per item, in the source's order: each a short paraphrase of the passage in the source's words where they fit (read the document's text for the wording)." })
   tasks: string[] = [];
 
   @Property({ type: 'array' })

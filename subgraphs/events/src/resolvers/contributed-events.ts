@@ -7,9 +7,10 @@ import { DEFAULT_PAGE_SIZE, manyBy, MAX_PAGE_SIZE, notArchived, paginateLoaded, 
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { ParticipantRole } from '../enums.js';
 import { Event } from '../entities/event.entity.js';
-import { eventConditions, regionProvinceCodes } from '../event-filter.js';
+import { resolvedEventConditions } from '../event-filter.js';
 import { EventFilter } from '../inputs/event-filter.input.js';
 import { EventConnection } from './event.resolver.js';
+import { PersonRef } from '../references.js';
 
 type IdField = 'committeeIds' | 'agencyIds' | 'personIds' | 'conclusionIds' | 'strategyIds' | 'sources';
 
@@ -25,7 +26,7 @@ export function pagedEventsResolver(Ref: ReferenceClass<'id'>, field: IdField, d
       @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
       @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
     ) {
-      const rows = await manyBy(ctx, Event, field, { where: eventConditions(filter, await regionProvinceCodes(ctx, filter)) }).load(parent.id);
+      const rows = await manyBy(ctx, Event, field, { where: await resolvedEventConditions(ctx, filter) }).load(parent.id);
       return paginateLoaded(rows, { typeName: 'Event', sortField: 'descKey', descending: true, first, after });
     }
   }
@@ -60,6 +61,9 @@ export class Participation {
 
   @Field(() => String, { nullable: true, description: 'Their title as the source writes it at that event.' })
   title?: string;
+
+  @Field(() => PersonRef, { nullable: true, description: "Who took part: for a committee's or an agency's participations, the person who took part for it (null when the body itself did, e.g. its delegates); for a person's, that person." })
+  person?: { id: string };
 }
 
 /** `participations` for a person, a committee or an agency: every event they took part in, with their roles, newest first. */
@@ -73,9 +77,21 @@ export function participationsResolver(Ref: ReferenceClass<'id'>, field: 'commit
       return rows.flatMap((event) => {
         // A committee that only organized is not a participant; its events are in `events`.
         const own = event.participants.filter((participant) => participant[key] === parent.id);
-        if (own.length === 0) return [];
-        const roles = [...new Set(own.flatMap((participant) => participant.roles))];
-        return [Object.assign(new Participation(), { event, roles, title: own.find((participant) => participant.title)?.title })];
+        // A body takes part itself (its delegates) or through named people, each with their own
+        // roles and title: a person who chaired for an agency does not make the agency a chair.
+        const byWho = new Map<string | undefined, typeof own>();
+        for (const participant of own) {
+          const who = key === 'personId' ? parent.id : participant.personId;
+          byWho.set(who, [...(byWho.get(who) ?? []), participant]);
+        }
+        return [...byWho].map(([personId, entries]) =>
+          Object.assign(new Participation(), {
+            event,
+            roles: [...new Set(entries.flatMap((participant) => participant.roles))],
+            title: entries.find((participant) => participant.title)?.title,
+            person: personId ? PersonRef.of(personId) : undefined,
+          }),
+        );
       });
     }
   }

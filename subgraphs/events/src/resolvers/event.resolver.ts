@@ -2,7 +2,7 @@ import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, type 
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Event } from '../entities/event.entity.js';
 import { EventOrder } from '../enums.js';
-import { eventConditions, regionProvinceCodes } from '../event-filter.js';
+import { resolvedEventConditions } from '../event-filter.js';
 import { EventFilter } from '../inputs/event-filter.input.js';
 import { CommitteeRef, ConclusionRef, ProvinceRef, SourceDocumentRef, StrategyRef } from '../references.js';
 
@@ -26,7 +26,7 @@ export class EventResolver {
     const ascending = orderBy === EventOrder.DATE_ASC;
     return paginate(ctx, {
       entity: Event,
-      where: eventConditions(filter, await regionProvinceCodes(ctx, filter)),
+      where: await resolvedEventConditions(ctx, filter),
       sortField: ascending ? 'ascKey' : 'descKey',
       descending: !ascending,
       first,

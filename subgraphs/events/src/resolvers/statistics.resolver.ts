@@ -79,7 +79,7 @@ class EventStatistics {
   @Field(() => [YearCount], { description: 'Events per year, oldest first; events whose year is uncertain or unknown are counted in `uncertainYear` or `unknownYear` instead.' })
   perYear!: YearCount[];
 
-  @Field(() => Int, { description: 'Events with no stated year whose bounds leave more than one year possible (the Huế review of 2018: held after 2018, no later bound).' })
+  @Field(() => Int, { description: 'Events with no stated year whose bounds leave more than one year possible (held in one of several years, as far as their sources tell).' })
   uncertainYear!: number;
 
   @Field(() => Int, { description: 'Events about whose year nothing at all is known: no stated year and no bounds.' })

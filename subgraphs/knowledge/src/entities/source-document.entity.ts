@@ -66,6 +66,9 @@ export class SourceDocument extends HubRecord {
   @Unique()
   sortKey!: string;
 
+  /** What `hub documents import` brings, beside the seed's facts: the seed leaves these as they are. */
+  static readonly importedFields = ['text', 'contentHash', 'mentions'] as const;
+
   refresh(): this {
     this.mentionedKeys = this.mentions.map((mention) => mentionKey(mention.kind, mention.key));
     this.searchTokens = searchTokens(this.title, this.summary, this.publisher, this.author, this.text);

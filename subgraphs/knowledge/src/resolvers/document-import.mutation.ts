@@ -67,7 +67,9 @@ export class DocumentImportMutation {
         record.text = text;
         record.contentHash = hash;
         record.mentions = mentions;
-      });
+        // The text is not an editorial change: the seed may still refresh the curated fields
+        // and keeps the text (SourceDocument.importedFields).
+      }, { marksEdited: false });
       return { outcome: ImportOutcome.TEXT_ADDED, document };
     }
     const record = Object.assign(new SourceDocument(), { _id: check.newKey(SourceDocument, undefined, title, 'input.title'), title, text, contentHash: hash, mentions, origin, publishedOn, language: input.language });

@@ -1,4 +1,4 @@
-import { badUserInput, byId, existing, manyBy, notArchived, type SubgraphContext } from '@hub/kit';
+import { badUserInput, byId, checkYear, existing, manyBy, notArchived, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Conclusion } from '../entities/conclusion.entity.js';
 import { SourceDocument } from '../entities/source-document.entity.js';
@@ -19,6 +19,7 @@ export class StrategyResolver {
 
   @Query(() => [Strategy], { description: 'Strategies in order of their start, or those in force in a given year.' })
   strategies(@Ctx() ctx: SubgraphContext, @Arg('activeIn', () => Int, { nullable: true, description: 'Only strategies in force in this year (startYear ≤ year ≤ endYear).' }) activeIn?: number) {
+    checkYear('activeIn', activeIn);
     const where = activeIn == null ? notArchived() : { ...notArchived(), startYear: { $lte: activeIn }, endYear: { $gte: activeIn } };
     return ctx.em.find(Strategy, where, { orderBy: { startYear: 'asc' } });
   }

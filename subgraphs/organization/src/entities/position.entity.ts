@@ -1,5 +1,5 @@
 import { Embedded, Entity, Index, Property } from '@mikro-orm/decorators/legacy';
-import { HubRecord, PartialDate, type PartialDateParts, slugify } from '@hub/kit';
+import { DateBounds, HubRecord, PartialDate, type PartialDateParts, slugify } from '@hub/kit';
 import { Field, ObjectType } from 'type-graphql';
 import { PositionRole } from '../enums.js';
 
@@ -35,8 +35,12 @@ export class Position extends HubRecord {
   until?: PartialDate;
 
   @Embedded({ entity: () => PartialDate, object: true, array: true })
-  @Field(() => [PartialDate], { description: 'Dates on which a source shows the title held (e.g. the date of a meeting), when since/until are unknown.' })
+  @Field(() => [PartialDate], { description: 'Dates on which a source shows the title held (e.g. the date of a meeting), with only the parts the source gives, when since/until are unknown.' })
   attestedOn: PartialDate[] = [];
+
+  @Embedded({ entity: () => DateBounds, object: true, array: true })
+  @Field(() => [DateBounds], { description: 'When a source shows the title held at a meeting whose date it does not give: the days that meeting may have taken place on, and why.' })
+  attestedBetween: DateBounds[] = [];
 
   @Property({ type: 'array' })
   sources: string[] = [];
@@ -51,20 +55,29 @@ export class Position extends HubRecord {
   }
 
   /**
-   * Whether the title was held on `day` (ISO). Known bounds decide; with neither bound known,
-   * a source showing it held in that year counts, and nothing else is assumed.
+   * Whether the sources allow that the title was held on `day` (ISO). Known since/until decide.
+   * Without them, only what a source shows counts: a meeting on that very day, a meeting dated
+   * only to a month or a year that contains the day, or a meeting whose possible days (its
+   * bounds) include it. Nothing is assumed about the days before or after a meeting.
    */
   activeOn(day: string): boolean {
-    const year = Number(day.slice(0, 4));
-    const bound = (date: PartialDateParts | undefined, edge: 'start' | 'end') => {
-      if (date?.year == null) return undefined;
-      const month = String(date.month ?? (edge === 'start' ? 1 : 12)).padStart(2, '0');
-      const dayOfMonth = String(date.day ?? (edge === 'start' ? 1 : 31)).padStart(2, '0');
-      return `${date.year}-${month}-${dayOfMonth}`;
-    };
-    const since = bound(this.since, 'start');
-    const until = bound(this.until, 'end');
-    if (since === undefined && until === undefined) return this.attestedOn.some((date) => date.year === year);
-    return (since === undefined || since <= day) && (until === undefined || day <= until);
+    const since = dayOf(this.since, 'start');
+    const until = dayOf(this.until, 'end');
+    if (since !== undefined || until !== undefined) return (since === undefined || since <= day) && (until === undefined || day <= until);
+    const attested = this.attestedOn.some((date) => {
+      const first = dayOf(date, 'start');
+      const last = dayOf(date, 'end');
+      return first !== undefined && last !== undefined && first <= day && day <= last;
+    });
+    return attested || this.attestedBetween.some((bounds) => bounds.earliest !== undefined && bounds.latest !== undefined && bounds.earliest <= day && day <= bounds.latest);
   }
+}
+
+/** The first or last day a partial date can mean (undefined without a year). */
+function dayOf(date: PartialDateParts | undefined, edge: 'start' | 'end'): string | undefined {
+  if (date?.year == null) return undefined;
+  const month = date.month ?? (edge === 'start' ? 1 : 12);
+  const lastDay = new Date(Date.UTC(date.year, month, 0)).getUTCDate();
+  const dayOfMonth = date.day ?? (edge === 'start' ? 1 : lastDay);
+  return `${String(date.year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;
 }
