@@ -139,9 +139,6 @@ describe('readiness', () => {
     expect(down.status).toBe(200);
     expect(down.body.status).toBe('degraded');
     expect(down.body.reason).toContain(NAME);
-    const started = performance.now();
-    await readiness();
-    expect.soft(performance.now() - started).toBeLessThan(1500);
     partner = await startPartner(port, secret);
     await until('the partner to be ready again', async () => ((await readiness()).body.status === 'ready' ? true : undefined));
   });
