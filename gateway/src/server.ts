@@ -188,7 +188,12 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
       '/health/live': () => jsonReply(200, { status: 'ok' }),
       '/metrics': metricsRoute(metrics),
       '/health/ready': readinessHandler({
-        builtIns: new Map(HUB_SUBGRAPHS.map((subgraph) => [subgraph.name, urlOverrides.get(subgraph.name) ?? defaultSubgraphUrl(subgraph)])),
+        // What the gateway routes to: the served version's subgraphs (the built-ins until one is served), at the URLs it calls.
+        served: () =>
+          (partners.servedSubgraphs() ?? HUB_SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: defaultSubgraphUrl(subgraph), builtIn: true }))).map((subgraph) => ({
+            ...subgraph,
+            url: urlOverrides.get(subgraph.name) ?? subgraph.url,
+          })),
         breakerStates: partners.breakerStates,
       }),
     },

@@ -41,6 +41,8 @@ export function hubCommand(token: string | undefined, ...args: string[]): Promis
 }
 
 /** `hub <args…> --json` against the hub under test: what scripts read. */
-export function hubJson(token: string | undefined, ...args: string[]): Promise<CommandResult> {
-  return hubCommand(token, ...args, '--json');
+export async function hubJson(token: string | undefined, ...args: string[]): Promise<CommandResult> {
+  const result = await hubCommand(token, ...args, '--json');
+  // Whatever it printed stays readable in an assertion's message when it is not JSON.
+  return { ...result, json: result.json ?? { unparsed: result.stdout } };
 }

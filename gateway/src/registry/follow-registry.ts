@@ -11,7 +11,7 @@
  */
 import type { SupergraphSdlHook } from '@apollo/gateway';
 import type { Logger } from '@hub/core';
-import type { Partner, SchemaRegistry } from './schema-registry.js';
+import type { Partner, SchemaRegistry, SubgraphEntry } from './schema-registry.js';
 
 /** The secrets the gateway signs each partner's requests with: the newest first, then any still in their grace period. */
 export class PartnerSecrets {
@@ -37,6 +37,8 @@ export interface FollowRegistryOptions {
   refreshAlso?: () => Promise<void>;
   /** Called when the served version changes (for logs, metrics and tests). */
   onVersion?: (version: number | null) => void;
+  /** Called with the subgraphs of each version the gateway starts serving (for readiness). */
+  onServed?: (subgraphs: readonly SubgraphEntry[]) => void;
 }
 
 export function supergraphFromRegistry(options: FollowRegistryOptions): SupergraphSdlHook {
@@ -45,6 +47,7 @@ export function supergraphFromRegistry(options: FollowRegistryOptions): Supergra
     let servedHash: string | undefined;
     let servedVersion: number | null = null;
     let reachable = true;
+    let pending: readonly SubgraphEntry[] = [];
 
     const refresh = async (): Promise<string | undefined> => {
       const [latest, partners] = await Promise.all([registry.latest(), registry.listPartners(), options.refreshAlso?.()]);
@@ -54,12 +57,17 @@ export function supergraphFromRegistry(options: FollowRegistryOptions): Supergra
       if (!latest || latest.hash === servedHash) return undefined;
       servedHash = latest.hash;
       servedVersion = latest._id;
+      pending = latest.subgraphs;
       return latest.supergraph;
     };
 
     let initial = options.fallback;
     try {
-      initial = (await refresh()) ?? initial;
+      const first = await refresh();
+      if (first) {
+        initial = first;
+        options.onServed?.(pending);
+      }
     } catch (error) {
       reachable = false;
       log.warn('registry unreachable at start; serving the checked-in supergraph until it answers', { error: (error as Error).message });
@@ -76,6 +84,7 @@ export function supergraphFromRegistry(options: FollowRegistryOptions): Supergra
           if (!next) return;
           try {
             update(next);
+            options.onServed?.(pending);
             log.info(`now serving supergraph version ${servedVersion}`);
             options.onVersion?.(servedVersion);
           } catch (error) {

@@ -38,6 +38,8 @@ export interface PartnerPlane {
   secretFor(name: string): () => string | readonly string[] | undefined;
   breakerFor(name: string): CircuitBreaker;
   breakerStates(): Record<string, BreakerState>;
+  /** The subgraphs of the supergraph version being served, when following the registry (else undefined: the built-ins). */
+  servedSubgraphs(): ReadonlyArray<{ name: string; url: string; builtIn: boolean }> | undefined;
   readonly routes: Record<string, RouteHandler>;
   readonly plugins: ApolloServerPlugin<GatewayContext>[];
   /** The authenticator given, which also accepts the registry's service tokens (and refuses revoked ones). */
@@ -80,9 +82,11 @@ export async function createPartnerPlane(options: {
     return breaker;
   };
   const secretFor = (name: string) => (BUILT_IN.has(name) ? () => subgraphSecret(config.HUB_SIGNING_SECRET!, name) : () => partnerSecrets.of(name));
+  let served: ReadonlyArray<{ name: string; url: string; builtIn: boolean }> | undefined;
   const base = {
     secretFor,
     breakerFor,
+    servedSubgraphs: () => served,
     breakerStates: () => Object.fromEntries([...breakers].map(([name, breaker]) => [name, breaker.state])),
   };
 
@@ -186,7 +190,15 @@ export async function createPartnerPlane(options: {
     authenticate,
     supergraph: options.followFile
       ? undefined
-      : supergraphFromRegistry({ registry, partnerSecrets, fallback: options.fallbackSupergraph, log, pollMs: config.HUB_REGISTRY_POLL_MS, refreshAlso: () => tokenGuard.refresh() }),
+      : supergraphFromRegistry({
+          registry,
+          partnerSecrets,
+          fallback: options.fallbackSupergraph,
+          log,
+          pollMs: config.HUB_REGISTRY_POLL_MS,
+          refreshAlso: () => tokenGuard.refresh(),
+          onServed: (subgraphs) => (served = subgraphs.map(({ name, url, builtIn }) => ({ name, url, builtIn }))),
+        }),
     routes: registryRoutes({
       service,
       audit,

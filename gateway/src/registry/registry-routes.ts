@@ -5,7 +5,7 @@
  * token it received, which is good for its own subgraph only.
  */
 import { hasScope, jsonReply, signRequest, type Identity, type Logger, type RawRequest, type Reply, type RouteHandler } from '@hub/core';
-import { HUB_SUBGRAPHS } from '@hub/schema';
+import { HUB_SUBGRAPHS, ownCoordinates, unservedDifferences } from '@hub/schema';
 import type { Authenticate } from '../auth.js';
 import { verifyChain, type AuditEntry, type AuditLog } from '../audit/audit-log.js';
 import { checkWrites } from '../audit/write-check.js';
@@ -15,6 +15,13 @@ import { body, HttpRefusal, refuse, text } from './http-input.js';
 
 const NAME = /^[a-z][a-z0-9-]{1,39}$/;
 const BUILT_IN = new Set(HUB_SUBGRAPHS.map((subgraph) => subgraph.name));
+/** Names that would read as the hub itself in logs, metrics and errors (`serviceName`). */
+const RESERVED = new Set(['gateway', 'registry', 'hub', 'admin', 'api', 'graphql', 'health', 'metrics', 'ide', 'store', 'launcher', 'schema', 'supergraph', 'subgraph', 'subgraphs', 'partner', 'partners', 'usage']);
+/**
+ * Who the registry's own calls to a subgraph (asking `_service` for its SDL) say they come
+ * from, in the signed identity header: not a caller of the graph, so no hub:read.
+ */
+const REGISTRY_IDENTITY = Buffer.from(JSON.stringify({ sub: 'hub:registry', scopes: ['hub:registry'] })).toString('base64url');
 
 type Caller = { kind: 'operator'; identity: Identity } | { kind: 'partner'; partner: Partner };
 
@@ -40,11 +47,12 @@ export type RegistryHandler = (request: RawRequest, parts: string[]) => Promise<
 /** Who may call an endpoint: each returns the caller or throws the refusal (401/403). */
 export interface RegistryAccess {
   admin(request: RawRequest): Promise<Identity>;
-  reader(request: RawRequest): Promise<void>;
+  reader(request: RawRequest): Promise<unknown>;
 }
 
 function checkName(name: string): void {
   if (!NAME.test(name)) throw refuse(400, 'BAD_NAME', `"${name}" is not a valid subgraph name: use 2 to 40 lower-case letters, digits and dashes, starting with a letter (e.g. "media").`);
+  if (RESERVED.has(name)) throw refuse(400, 'RESERVED_NAME', `"${name}" is reserved for the hub itself (it would read as the hub in logs, metrics and errors); choose another name, e.g. the ministry's.`);
 }
 
 function checkUrl(raw: string): string {
@@ -99,9 +107,10 @@ export function registryRoutes(options: RegistryRoutesOptions): Record<string, R
     throw refuse(403, 'FORBIDDEN', 'This needs an operator token with the hub:admin scope.');
   }
 
-  async function reader(request: RawRequest): Promise<void> {
+  /** A reader: the partner behind a publish token, or an operator token with hub:read. */
+  async function reader(request: RawRequest): Promise<Caller> {
     const who = await caller(request);
-    if (who.kind === 'partner' || hasScope(who.identity, 'hub:read')) return;
+    if (who.kind === 'partner' || hasScope(who.identity, 'hub:read')) return who;
     throw refuse(403, 'FORBIDDEN', 'This needs a token with the hub:read scope.');
   }
 
@@ -116,20 +125,36 @@ export function registryRoutes(options: RegistryRoutesOptions): Record<string, R
     throw refuse(403, 'FORBIDDEN', `Publishing "${name}" needs its publish token or an operator token with hub:admin.`);
   }
 
-  /** The SDL a running subgraph serves, asked for as the gateway would ask (signed with its secret). */
+  /**
+   * The SDL a running subgraph serves, asked for as the gateway would ask (signed with its
+   * secret). Every way it can go wrong gets its own sentence: not reached at all, reached but
+   * refusing the signature, the wrong path, or an answer without the SDL.
+   */
   async function introspect(partner: Partner, url: string): Promise<string> {
     const request = JSON.stringify({ query: '{ _service { sdl } }' });
-    const headers = { 'content-type': 'application/json', ...signRequest(partner.secrets.filter((s) => !s.retiresAt || s.retiresAt > new Date()).map((s) => s.secret), { subject: null, scopes: [] }, request) };
+    const headers = { 'content-type': 'application/json', ...signRequest(partner.secrets.filter((s) => !s.retiresAt || s.retiresAt > new Date()).map((s) => s.secret), REGISTRY_IDENTITY, request) };
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(url, { method: 'POST', headers, body: request, signal: AbortSignal.timeout(options.timeoutMs) });
+      text = await response.text();
+    } catch (error) {
+      const cause = (error as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : ((error as { cause?: Error }).cause?.message ?? (error as Error).message);
+      throw refuse(424, 'SUBGRAPH_UNREACHABLE', `Cannot reach the subgraph at ${url} (${cause}); start it, or give the URL where it answers in the request's "url" field. Nothing was stored.`);
+    }
+    const answered = `The subgraph at ${url} answered HTTP ${response.status}`;
+    if (response.status === 401 || response.status === 403) {
+      throw refuse(424, 'SUBGRAPH_REFUSED_SIGNATURE', `${answered}: your subgraph refused the gateway's signature: check the signing secret from \`hub partner add\` (or the latest \`hub partner rotate\`) is the one it verifies with. Nothing was stored.`);
+    }
+    if (response.status === 404) throw refuse(424, 'SUBGRAPH_NOT_FOUND', `${answered}: nothing serves GraphQL at that path; the URL's path is wrong (give the GraphQL endpoint, e.g. …/graphql, in the "url" field). Nothing was stored.`);
     let answer: { data?: { _service?: { sdl?: string } }; errors?: Array<{ message: string }> };
     try {
-      const response = await fetch(url, { method: 'POST', headers, body: request, signal: AbortSignal.timeout(options.timeoutMs) });
-      answer = (await response.json()) as typeof answer;
-    } catch (error) {
-      const cause = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
-      throw refuse(424, 'SUBGRAPH_UNREACHABLE', `Cannot reach the subgraph at ${url} (${cause}); start it, or fix its URL with --url. Nothing was stored.`);
+      answer = JSON.parse(text) as typeof answer;
+    } catch {
+      throw refuse(424, 'SUBGRAPH_BAD_ANSWER', `${answered} with something other than JSON (${JSON.stringify(text.slice(0, 80))}); is the URL its GraphQL endpoint? Nothing was stored.`);
     }
-    const sdl = answer.data?._service?.sdl;
-    if (!sdl) throw refuse(424, 'SUBGRAPH_UNREACHABLE', `The subgraph at ${url} did not return its SDL from _service (${answer.errors?.[0]?.message ?? 'no data'}); it must serve Federation's _service field and accept the hub's signature.`);
+    const sdl = answer?.data?._service?.sdl;
+    if (!sdl) throw refuse(424, 'SUBGRAPH_BAD_ANSWER', `${answered} without its SDL from _service (${answer?.errors?.[0]?.message ?? 'no data'}); it must serve Federation's _service field to the registry's identity (sub "hub:registry"). Nothing was stored.`);
     return sdl;
   }
 
@@ -139,18 +164,27 @@ export function registryRoutes(options: RegistryRoutesOptions): Record<string, R
     const partner = await registry.partner(name);
     if (!partner) throw refuse(404, 'UNKNOWN_SUBGRAPH', `No partner "${name}" is registered; an operator adds it first with \`hub partner add ${name} --url <url>\`.`);
     const url = checkUrl(text(input.url, 'url', false) ?? partner.url);
+    if (input.introspect === true && input.sdl !== undefined && input.sdl !== null) throw refuse(400, 'BAD_REQUEST', 'Give either "sdl" or "introspect": true, not both: one schema is checked.');
     const sdl = input.introspect === true ? await introspect(partner, url) : text(input.sdl, 'sdl', true);
     return { entry: { name, url, sdl, builtIn: false }, partner };
   }
 
   const handlers: Record<string, RegistryHandler> = {
-    ...options.more?.({ admin, reader }),
+    // Other registry records (tokens, operations…) are not a partner's: a publish token reads only what PARTNERS.md lists.
+    ...options.more?.({
+      admin,
+      reader: async (request) => {
+        const who = await reader(request);
+        if (who.kind === 'partner') throw refuse(403, 'FORBIDDEN', "A publish token reads only its own subgraph's schema and usage; this needs a token with hub:read.");
+        return who;
+      },
+    }),
     'POST partners': async (request) => {
       await admin(request);
       const input = body(request);
       const name = text(input.name, 'name', true);
-      checkName(name);
       if (BUILT_IN.has(name)) throw refuse(409, 'BUILT_IN', `"${name}" clashes with one of the hub's own subgraphs; choose another name.`);
+      checkName(name);
       const url = checkUrl(text(input.url, 'url', true));
       if (await registry.partner(name)) throw refuse(409, 'EXISTS', `A partner named "${name}" is already registered; \`hub partner rotate ${name}\` gives it a new secret.`);
       const { partner, secret, publishToken } = await registry.addPartner(name, url, text(input.contact, 'contact', false));
@@ -174,10 +208,20 @@ export function registryRoutes(options: RegistryRoutesOptions): Record<string, R
     },
     'POST partners/*/rotate': async (request, [name]) => {
       await admin(request);
-      const rotated = await registry.rotatePartner(name!, options.rotationGraceMs);
+      const input = body(request);
+      if (input.revokeOld !== undefined && typeof input.revokeOld !== 'boolean') throw refuse(400, 'BAD_REQUEST', '"revokeOld" must be true or false.');
+      // A leaked secret must stop working now, not at the end of the grace period.
+      const rotated = await registry.rotatePartner(name!, input.revokeOld === true ? 0 : options.rotationGraceMs);
       if (!rotated) throw refuse(404, 'UNKNOWN_SUBGRAPH', `No partner "${name}" is registered.`);
-      log.info('partner secret rotated', { partner: name, oldRetiresAt: rotated.oldRetiresAt });
-      return jsonReply(200, { name, secret: rotated.secret, oldSecretRetiresAt: rotated.oldRetiresAt });
+      log.info('partner secret rotated', { partner: name, oldRetiresAt: rotated.oldRetiresAt, revokedOld: input.revokeOld === true });
+      return jsonReply(200, { name, secret: rotated.secret, oldSecretRetiresAt: rotated.oldRetiresAt, revokedOld: input.revokeOld === true });
+    },
+    'POST partners/*/publish-token': async (request, [name]) => {
+      await admin(request);
+      const publishToken = await registry.rotatePublishToken(name!);
+      if (!publishToken) throw refuse(404, 'UNKNOWN_SUBGRAPH', `No partner "${name}" is registered.`);
+      log.info('partner publish token replaced', { partner: name });
+      return jsonReply(200, { name, publishToken });
     },
     'DELETE partners/*': async (request, [name]) => {
       await admin(request);
@@ -202,11 +246,20 @@ export function registryRoutes(options: RegistryRoutesOptions): Record<string, R
       const author = await publisher(request, name!);
       const input = body(request);
       const { entry, partner } = await candidate(name!, input);
-      // The gateway must be able to reach what it is about to route to, with the partner's secret.
-      if (input.introspect !== true) await introspect(partner, entry.url);
-      const { version, report } = await service.publish({ candidate: entry, author, action: `publish ${name}` });
+      // The gateway must be able to reach what it is about to route to, with the partner's
+      // secret; and what it would route to must serve the schema being published.
+      if (input.introspect !== true) {
+        const differing = unservedDifferences(entry.sdl, await introspect(partner, entry.url));
+        if (differing.length > 0) {
+          throw refuse(422, 'SDL_MISMATCH', `The subgraph at ${entry.url} serves a different schema from the one given: it does not serve ${differing.slice(0, 8).join(', ')}${differing.length > 8 ? ', …' : ''} as given; deploy it first, or publish what it serves with "introspect": true. Nothing was stored.`);
+        }
+      }
+      const { version, report, unchanged } = await service.publish({ candidate: entry, author, action: `publish ${name}` });
+      // One source of truth for where the partner answers: the registered URL follows the published one.
+      if (entry.url !== partner.url) await registry.setPartnerUrl(name!, entry.url);
+      if (unchanged) return jsonReply(200, { version: version._id, hash: version.hash, unchanged: true, message: `Already serving this schema (version ${version._id}); nothing was stored.`, report });
       log.info('subgraph published', { subgraph: name, version: version._id, author });
-      return jsonReply(201, { version: version._id, hash: version.hash, report });
+      return jsonReply(201, { version: version._id, hash: version.hash, unchanged: false, report });
     },
     'DELETE subgraphs/*': async (request, [name]) => {
       const identity = await admin(request);
@@ -220,7 +273,7 @@ export function registryRoutes(options: RegistryRoutesOptions): Record<string, R
     },
     'GET schema/history': async (request) => {
       await reader(request);
-      return jsonReply(200, { versions: await registry.history() });
+      return jsonReply(200, { versions: (await registry.history()).map(({ _id, ...rest }) => ({ version: _id, ...rest })) });
     },
     'GET schema': async (request) => {
       await reader(request);
@@ -229,26 +282,40 @@ export function registryRoutes(options: RegistryRoutesOptions): Record<string, R
       if (number !== undefined && !(Number.isInteger(number) && number > 0)) throw refuse(400, 'BAD_REQUEST', `"version" must be a version number (1, 2, …), got "${raw}".`);
       const version = number === undefined ? await registry.latest() : await registry.version(number);
       if (!version) throw refuse(404, 'UNKNOWN_VERSION', number === undefined ? 'The registry has no version yet.' : `There is no version ${number}; \`hub schema history\` lists them.`);
-      return jsonReply(200, version);
+      const { _id, ...rest } = version;
+      return jsonReply(200, { version: _id, ...rest });
     },
     'POST schema/rollback': async (request) => {
       const identity = await admin(request);
-      const to = body(request).to;
+      const input = body(request);
+      const to = input.to;
       if (!(typeof to === 'number' && Number.isInteger(to) && to > 0)) throw refuse(400, 'BAD_REQUEST', '"to" must be a version number (1, 2, …).');
-      const version = await service.rollback(to, identity.subject ?? 'operator');
+      if (input.force !== undefined && typeof input.force !== 'boolean') throw refuse(400, 'BAD_REQUEST', '"force" must be true or false.');
+      const { version, report, unchanged } = await service.rollback(to, identity.subject ?? 'operator', input.force === true);
+      if (unchanged) return jsonReply(200, { version: version._id, hash: version.hash, restored: to, unchanged: true, message: `Already serving what version ${to} served (version ${version._id}); nothing was stored.`, report });
       log.info('schema rolled back', { to, version: version._id });
-      return jsonReply(201, { version: version._id, hash: version.hash, restored: to });
+      return jsonReply(201, { version: version._id, hash: version.hash, restored: to, unchanged: false, report });
     },
     'GET usage': async (request) => {
-      await reader(request);
+      const who = await reader(request);
       const coordinate = request.url.searchParams.get('coordinate');
       const days = daysOf(request);
       if (coordinate !== null && !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*(\([A-Za-z_]\w*:\))?)?$/.test(coordinate)) {
         throw refuse(400, 'BAD_REQUEST', `"${coordinate}" is not a schema coordinate; use Type, Type.field or Type.field(arg:).`);
       }
       const since = new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-      const rows = await registry.usageOf(coordinate ? [coordinate] : undefined, since);
-      return jsonReply(200, { since, coordinate, operations: rows });
+      if (who.kind === 'operator') return jsonReply(200, { since, coordinate, operations: await registry.usageOf(coordinate ? [coordinate] : undefined, since) });
+      // A publish token reads the usage of its own subgraph's fields only: what it needs to
+      // plan a change, and nothing about how clients use the rest of the graph.
+      const { subgraphs } = await service.current();
+      const mine = subgraphs.find((subgraph) => subgraph.name === who.partner._id);
+      const own = mine ? ownCoordinates(mine.sdl, subgraphs.filter((subgraph) => subgraph !== mine).map((subgraph) => subgraph.sdl)) : new Set<string>();
+      if (coordinate !== null && ![...own].some((field) => field === coordinate || field.startsWith(`${coordinate}.`) || coordinate.startsWith(`${field}(`))) {
+        throw refuse(403, 'FORBIDDEN', `A publish token reads the usage of its own subgraph's fields only, and "${coordinate}" is not one of "${who.partner._id}"'s${mine ? '' : ' (it is not published)'}; an operator token with hub:read reads the rest.`);
+      }
+      const rows = await registry.usageOf(coordinate ? [coordinate] : [...own], since);
+      const operations = rows.map((row) => ({ ...row, coordinates: row.coordinates.filter((used) => own.has(used.replace(/\(.*$/, ''))) })).filter((row) => row.coordinates.length > 0);
+      return jsonReply(200, { since, coordinate, scope: `the fields of the ${who.partner._id} subgraph`, operations });
     },
     'GET usage/reports': async (request) => {
       await reader(request);

@@ -81,6 +81,7 @@ export class VersionConflict extends Error {
 
 const PUBLISH_TOKEN_PREFIX = 'hubp_';
 
+const newPublishToken = (name: string) => `${PUBLISH_TOKEN_PREFIX}${name}_${randomBytes(24).toString('base64url')}`;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const isPublishToken = (token: string) => token.startsWith(PUBLISH_TOKEN_PREFIX);
 export const sdlHash = (sdl: string) => createHash('sha256').update(sdl).digest('hex');
@@ -146,7 +147,7 @@ export class SchemaRegistry {
   /** Registers a partner; returns its secret and publish token, which are shown once. */
   async addPartner(name: string, url: string, contact: string | undefined): Promise<{ partner: Partner; secret: string; publishToken: string }> {
     const secret = randomBytes(32).toString('base64url');
-    const publishToken = `${PUBLISH_TOKEN_PREFIX}${name}_${randomBytes(24).toString('base64url')}`;
+    const publishToken = newPublishToken(name);
     const partner: Partner = {
       _id: name,
       url,
@@ -159,16 +160,32 @@ export class SchemaRegistry {
     return { partner, secret, publishToken };
   }
 
-  /** A new secret for a partner; the current one keeps being sent beside it until `graceMs` passes. */
+  /**
+   * A new secret for a partner; the ones still in use keep being sent beside it until `graceMs`
+   * passes (0: they stop at once, for a leaked secret). A second rotation within the grace
+   * period keeps the first's old secret to its own end, so three values may be sent for a while.
+   */
   async rotatePartner(name: string, graceMs: number): Promise<{ secret: string; oldRetiresAt: Date } | null> {
     const partner = await this.partner(name);
     if (!partner) return null;
     const now = new Date();
     const oldRetiresAt = new Date(now.getTime() + graceMs);
     const secret = randomBytes(32).toString('base64url');
-    const kept = partner.secrets.filter((s) => !s.retiresAt || s.retiresAt > now).map((s) => ({ ...s, retiresAt: s.retiresAt ?? oldRetiresAt }));
+    const kept = graceMs === 0 ? [] : partner.secrets.filter((s) => !s.retiresAt || s.retiresAt > now).map((s) => ({ ...s, retiresAt: s.retiresAt ?? oldRetiresAt }));
     await this.partners.updateOne({ _id: name }, { $set: { secrets: [{ secret, createdAt: now }, ...kept] } });
     return { secret, oldRetiresAt };
+  }
+
+  /** A new publish token for a partner; the old one stops working at once. Shown once, like the first. */
+  async rotatePublishToken(name: string): Promise<string | null> {
+    const publishToken = newPublishToken(name);
+    const { matchedCount } = await this.partners.updateOne({ _id: name }, { $set: { publishTokenHash: hashToken(publishToken) } });
+    return matchedCount === 1 ? publishToken : null;
+  }
+
+  /** Where the partner answers, as last published (`hub partner list` and `hub subgraph list` agree). */
+  async setPartnerUrl(name: string, url: string): Promise<void> {
+    await this.partners.updateOne({ _id: name }, { $set: { url } });
   }
 
   async removePartner(name: string): Promise<boolean> {

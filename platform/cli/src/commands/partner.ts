@@ -47,13 +47,31 @@ export const partnerCommands: CommandGroup = {
     },
     {
       name: 'rotate',
-      summary: 'give a partner a new signing secret (the old one keeps working for a grace period)',
-      usage: '<name>',
+      summary: 'give a partner a new signing secret (the old one keeps working for a grace period), or a new publish token',
+      usage: '<name> [--revoke-old | --publish-token]',
+      help: '--revoke-old: the old secret(s) stop at once (a leaked secret), within one registry poll of every gateway.\n--publish-token: a new publish token instead; the old token stops working at once.',
       args: { min: 1, max: 1 },
-      async run({ args, print }) {
-        const answer = await callHub(hubTarget(), 'POST', `/registry/partners/${encodeURIComponent(args[0]!)}/rotate`);
+      options: {
+        'revoke-old': { type: 'boolean', description: 'stop sending the old secret(s) now instead of after the grace period' },
+        'publish-token': { type: 'boolean', description: 'replace the publish token (not the secret)' },
+      },
+      async run({ args, options, print }) {
+        const name = encodeURIComponent(args[0]!);
+        if (options['publish-token']) {
+          if (options['revoke-old']) throw new CliError('--revoke-old is for signing secrets; a replaced publish token always stops at once. Give one of them.');
+          const answer = await callHub(hubTarget(), 'POST', `/registry/partners/${name}/publish-token`);
+          if (answer.status !== 200) throw refusal(answer);
+          print(answer.body, `New publish token for "${args[0]}": ${answer.body.publishToken}\nShown only now; the old token no longer works.`);
+          return EXIT.ok;
+        }
+        const answer = await callHub(hubTarget(), 'POST', `/registry/partners/${name}/rotate`, { revokeOld: options['revoke-old'] === true });
         if (answer.status !== 200) throw refusal(answer);
-        print(answer.body, `New signing secret for "${args[0]}": ${answer.body.secret}\nThe gateway signs with both until ${answer.body.oldSecretRetiresAt}; the partner should switch to the new one before then.`);
+        print(
+          answer.body,
+          answer.body.revokedOld
+            ? `New signing secret for "${args[0]}": ${answer.body.secret}\nThe old secret(s) are revoked: the gateway signs with the new one only (every gateway within a registry poll).`
+            : `New signing secret for "${args[0]}": ${answer.body.secret}\nThe gateway signs with both until ${answer.body.oldSecretRetiresAt}; the partner should switch to the new one before then.`,
+        );
       },
     },
     {

@@ -13,6 +13,12 @@ async function readSchema(file: string | undefined): Promise<string> {
   }
 }
 
+/** The SDL to send: the file's, or none when the hub is to ask the running subgraph (not both). */
+async function schemaSource(options: Record<string, unknown>): Promise<string | undefined> {
+  if (options.introspect && options.schema) throw new CliError('give either --schema <file.graphql> or --introspect, not both: one schema is checked.');
+  return options.introspect ? undefined : readSchema(options.schema as string | undefined);
+}
+
 export const subgraphCommands: CommandGroup = {
   name: 'subgraph',
   summary: 'check and publish a subgraph schema, list the graph, remove a subgraph',
@@ -20,13 +26,17 @@ export const subgraphCommands: CommandGroup = {
     {
       name: 'check',
       summary: "check a schema against the graph: composition, the hub's rules, breaking changes clients use",
-      usage: '<name> --schema <file.graphql>',
+      usage: '<name> (--schema <file.graphql> | --introspect) [--url <url>]',
       help: 'Exit 0 when it passes (warnings included), 1 when it fails, 2 on a usage or connection error.\nHUB_TOKEN: the subgraph\'s publish token, or an operator token with hub:admin.',
       args: { min: 1, max: 1 },
-      options: { schema: { type: 'string', description: 'the candidate SDL' }, url: { type: 'string', description: 'the URL the subgraph will answer at (default: the registered one)' } },
+      options: {
+        schema: { type: 'string', description: 'the candidate SDL' },
+        introspect: { type: 'boolean', description: "check the SDL the running subgraph serves at _service (asked with its secret)" },
+        url: { type: 'string', description: 'the URL the subgraph will answer at (default: the registered one)' },
+      },
       async run({ args, options, print }) {
-        const sdl = await readSchema(options.schema as string | undefined);
-        const answer = await callHub<CheckReport>(hubTarget(), 'POST', `/registry/subgraphs/${encodeURIComponent(args[0]!)}/check`, { sdl, url: options.url });
+        const sdl = await schemaSource(options);
+        const answer = await callHub<CheckReport>(hubTarget(), 'POST', `/registry/subgraphs/${encodeURIComponent(args[0]!)}/check`, { sdl, url: options.url, introspect: options.introspect === true });
         if (answer.status !== 200) throw refusal(answer);
         print(answer.body, formatReport(args[0]!, answer.body));
         return answer.body.ok ? EXIT.ok : EXIT.checkFailed;
@@ -44,11 +54,15 @@ export const subgraphCommands: CommandGroup = {
         url: { type: 'string', description: 'change the URL the gateway calls it at' },
       },
       async run({ args, options, print }) {
-        const sdl = options.introspect ? undefined : await readSchema(options.schema as string | undefined);
+        const sdl = await schemaSource(options);
         const answer = await callHub(hubTarget(), 'POST', `/registry/subgraphs/${encodeURIComponent(args[0]!)}/publish`, { sdl, url: options.url, introspect: options.introspect === true });
         if (answer.status === 422 && answer.body.report) {
           print({ ok: false, ...answer.body }, `${formatReport(args[0]!, answer.body.report)}\nNothing was published.`);
           return EXIT.checkFailed;
+        }
+        if (answer.status === 200 && answer.body.unchanged) {
+          print({ ok: true, ...answer.body }, answer.body.message);
+          return EXIT.ok;
         }
         if (answer.status !== 201) throw refusal(answer);
         print({ ok: true, ...answer.body }, `${formatReport(args[0]!, answer.body.report)}\nPublished "${args[0]}": the graph is now version ${answer.body.version}. Every gateway serves it within a few seconds.`);

@@ -1,6 +1,7 @@
 /** `hub usage`: which operations and clients use the graph (or one schema coordinate). */
 import { CliError, type CommandGroup } from '../cli.js';
 import { callHub, hubTarget, refusal } from '../hub-client.js';
+import { table } from './report-format.js';
 
 export const usageCommands: CommandGroup = {
   name: 'usage',
@@ -39,7 +40,12 @@ export const usageCommands: CommandGroup = {
       const answer = await callHub(hubTarget(), 'GET', `/registry/usage?${query}`);
       if (answer.status !== 200) throw refusal(answer);
       const rows: Array<{ operationName: string | null; operationHash: string; client: string; count: number }> = answer.body.operations;
-      print(answer.body, rows.length === 0 ? `No operations recorded since ${answer.body.since}${options.coordinate ? ` use ${options.coordinate}` : ''}.` : rows.map((r) => `${String(r.count).padStart(8)}  ${r.client.padEnd(20)} ${r.operationName ?? '(anonymous)'}  ${r.operationHash.slice(0, 12)}`).join('\n'));
+      print(
+        answer.body,
+        rows.length === 0
+          ? `No operations recorded since ${answer.body.since}${options.coordinate ? ` use ${options.coordinate}` : ''}.`
+          : table(['COUNT', 'CLIENT', 'HASH', 'OPERATION'], rows.map((r) => [String(r.count), r.client, r.operationHash.slice(0, 12), r.operationName ?? '(anonymous)']), [0]),
+      );
     },
   },
 };
