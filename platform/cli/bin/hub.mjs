@@ -22,7 +22,7 @@ function newest(dir) {
   return latest;
 }
 
-const sources = [join(here, 'src'), join(root, 'platform', 'core', 'src')].filter(existsSync);
+const sources = [join(here, 'src'), join(root, 'platform', 'core', 'src'), join(root, 'platform', 'synthetic', 'src')].filter(existsSync);
 const stale = !existsSync(built) || sources.some((dir) => newest(dir) > statSync(built).mtimeMs);
 if (stale) {
   process.stderr.write('hub: building the hub command and what it needs (first run or after a change)…\n');
