@@ -2,7 +2,7 @@
  * How fast the store answers the queries the hub's subgraphs send, on the synthetic data set
  * (`hub generate --scale 1` first), and how many documents each examines (explain).
  *
- *   node platform/store/bench/queries.ts mongodb://127.0.0.1:27017/ [runs]
+ *   node platform/store/bench/queries.ts mongodb://127.0.0.1:27017/ [runs] [only queries whose name has this]
  *
  * The filters are the ones the kit and the resolvers build (notArchived, $in batches, token
  * search, cursor pages); the figures are milliseconds per query, p50 and p95 over `runs` runs.
@@ -35,6 +35,8 @@ const QUERIES: Array<{ name: string; collection: typeof events; filter: Document
   { name: 'events page (first 20, newest first)', collection: events, filter: { archivedAt: null }, sort: { descKey: 1 }, limit: 21 },
   { name: "a committee's events (loader: committeeIds $in)", collection: events, filter: { $and: [{ committeeIds: { $in: ['synthetic-committee-000007'] } }, { archivedAt: null }] } },
   { name: 'events of one kind and year (filter)', collection: events, filter: { $and: [{ archivedAt: null }, { kind: 'NATIONAL_CONFERENCE' }, { earliestDay: { $gte: '2020-01-01' } }, { latestDay: { $lte: '2020-12-31' } }] }, sort: { descKey: 1 }, limit: 21 },
+  // Not what the kit sends today: the one shape FerretDB's PostgreSQL backend pushes down.
+  { name: "a committee's events (top-level equality)", collection: events, filter: { committeeIds: 'synthetic-committee-000007' } },
   { name: '20 people by id (reference loader)', collection: people, filter: { _id: { $in: personIds } } },
   { name: "20 people's positions (loader: personId $in)", collection: positions, filter: { $and: [{ personId: { $in: personIds } }, { archivedAt: null }] } },
   { name: 'document search (searchTokens $all)', collection: documents, filter: { $and: [{ archivedAt: null }, { searchTokens: { $all: ['bien', 'dao'] } }] } },
@@ -42,7 +44,8 @@ const QUERIES: Array<{ name: string; collection: typeof events; filter: Document
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 const rows: Array<Record<string, string | number>> = [];
-for (const query of QUERIES) {
+const only = process.argv[4];
+for (const query of QUERIES.filter((q) => !only || q.name.includes(only))) {
   const cursor = () => {
     let c = query.collection.find(query.filter);
     if (query.sort) c = c.sort(query.sort);
