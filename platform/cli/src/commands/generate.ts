@@ -3,7 +3,7 @@
  * straight to the store (through the hub it could not reach thousands of records a second).
  */
 import { createLogger } from '@hub/core';
-import { datasetSizes, generateDataset, GenerateRefusal, openTargets, type GenerateResult } from '@hub/synthetic';
+import { generateDataset, GenerateRefusal, openTargets, syntheticDataset, type GenerateResult } from '@hub/synthetic';
 import { CliError, EXIT, type CommandGroup } from '../cli.js';
 
 /** Scale 100 is 1.5 million events, hours of writing: anything above is surely a typo. */
@@ -94,7 +94,7 @@ export const generateCommand = {
       throw new CliError(`cannot open the store to write to: ${message}`);
     }
     try {
-      if (!json) process.stderr.write(`Writing ${Object.values(datasetSizes(scale)).reduce((a, b) => a + b, 0).toLocaleString('en')}+ records into ${opened.where}…\n`);
+      if (!json) process.stderr.write(`Writing ${syntheticDataset(scale, seed).reduce((sum, c) => sum + c.count, 0).toLocaleString('en')} records into ${opened.where}…\n`);
       const result = await generateDataset({
         scale,
         seed,
