@@ -4,7 +4,11 @@
  * outlives a failed test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const LAUNCHER = createRequire(import.meta.url).resolve('@hub/launcher').replace(/index\.js$/, 'main.js');
 
@@ -55,3 +59,26 @@ export function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 }
 
+/** Stops every launcher still running (Ctrl-C's signal), waiting for each to exit. */
+export async function stopLaunched(): Promise<void> {
+  for (const child of launched) {
+    child.kill('SIGTERM');
+    await exitOf(child);
+  }
+}
+
+/**
+ * A data folder of its own for a test file's launchers, removed at the end; every launcher is
+ * stopped after each test. Returns a getter: the folder exists once the file's tests run.
+ */
+export function launcherDataDir(prefix: string): () => string {
+  let dataDir = '';
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), prefix));
+  });
+  afterEach(stopLaunched);
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  return () => dataDir;
+}

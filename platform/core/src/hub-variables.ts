@@ -4,7 +4,24 @@
  */
 import { v, type Env } from './config.js';
 
+/** Which data the hub serves: the seeded facts, or the data set `hub generate` writes. */
+export type Dataset = 'facts' | 'synthetic';
+
+/**
+ * A subgraph's default database for a data set. The synthetic data lives in databases of its own
+ * (`hub_synthetic_events`, …), so generated records never mix with the seeded facts.
+ */
+export function datasetDbName(subgraph: string, dataset: Dataset): string {
+  return dataset === 'synthetic' ? `hub_synthetic_${subgraph}` : `hub_${subgraph}`;
+}
+
+const datasetVariable = v.oneOf(['facts', 'synthetic'] as const, {
+  default: 'facts',
+  doc: 'which data the hub serves: facts (the seeded databases hub_organization, …) or synthetic (the databases hub generate writes, hub_synthetic_organization, …; no seed, no document import)',
+});
+
 export const sharedVariables = {
+  HUB_DATASET: datasetVariable,
   HUB_HOST: v.string({ default: '127.0.0.1', doc: 'the address every hub process listens on' }),
   HUB_DATA_DIR: v.string({ default: '.hub-data', doc: "where the hub keeps local state: the embedded store's data and the development token secret" }),
   GATEWAY_PORT: v.httpPort({ default: 4000, doc: "the gateway's HTTP port (0 picks a free one)" }),
@@ -26,6 +43,10 @@ export function subgraphVariables(name: string, defaultPort: number) {
       default: (env: Env) => env.MONGODB_URI || undefined,
       doc: `the ${name} subgraph's MongoDB server; falls back to MONGODB_URI`,
     }),
-    [`${prefix}_DB`]: v.string({ default: `hub_${name}`, doc: `the ${name} subgraph's database name` }),
+    HUB_DATASET: datasetVariable,
+    [`${prefix}_DB`]: v.string({
+      default: (env: Env) => datasetDbName(name, env.HUB_DATASET?.trim() === 'synthetic' ? 'synthetic' : 'facts'),
+      doc: `the ${name} subgraph's database name (hub_${name}; with HUB_DATASET=synthetic, hub_synthetic_${name})`,
+    }),
   };
 }

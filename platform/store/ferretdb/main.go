@@ -1,6 +1,8 @@
 // Command ferretdb-hub is the hub's embedded MongoDB-compatible store: FerretDB with its
-// SQLite backend. It is built from FerretDB's embeddable package because FerretDB's own
-// command panics when built outside its repository (it wants generated version files).
+// SQLite backend (or, with -postgresql-url, its PostgreSQL backend on a server you run: how the
+// two were measured against each other; see the README). It is built from FerretDB's
+// embeddable package because FerretDB's own command panics when built outside its repository
+// (it wants generated version files).
 //
 // Clients never talk to FerretDB directly: they connect to the front (front.go), which relays
 // to FerretDB on a private Unix socket and lets write commands through one at a time, because
@@ -37,6 +39,7 @@ func run() int {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP `address` to listen on; port 0 picks a free port")
 	dataDir := flag.String("data", "", "`folder` for the SQLite database files, created if missing (required)")
 	logLevel := flag.String("log-level", "warn", "FerretDB's log `level`: debug, info, warn or error")
+	postgresURL := flag.String("postgresql-url", "", "keep the data in this PostgreSQL `URL` instead of SQLite files in -data (which still holds the lock and socket)")
 	exitOnStdinClose := flag.Bool("exit-on-stdin-close", false,
 		"stop when stdin closes; a parent passes a pipe so that the store dies with it, even on SIGKILL")
 	flag.Parse()
@@ -89,12 +92,18 @@ func run() int {
 	defer cleanup()
 
 	logger := slog.New(routineHandler{slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})})
-	f, err := ferretdb.New(&ferretdb.Config{
+	config := &ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{Unix: socket},
 		Handler:   "sqlite",
 		SQLiteURL: (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String(),
 		Logger:    logger,
-	})
+	}
+	if *postgresURL != "" {
+		config.Handler = "postgresql"
+		config.SQLiteURL = ""
+		config.PostgreSQLURL = *postgresURL
+	}
+	f, err := ferretdb.New(config)
 	if err != nil {
 		return fail("cannot start FerretDB with data in %s: %v", dir, err)
 	}

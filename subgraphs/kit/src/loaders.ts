@@ -45,7 +45,11 @@ type WithId = { _id: string };
 export function byId<T extends WithId>(ctx: SubgraphContext, entity: EntityClass<T>): DataLoader<string, T | null> {
   return ctx.loaders.get(`${entity.name}#id`, () =>
     new DataLoader<string, T | null>(traced(`${entity.name} by id`, async (ids) => {
-      const rows = await ctx.em.find(entity, { _id: { $in: [...ids] } } as never);
+      // One id is asked as an equality, not `$in`: the embedded store (FerretDB 1.24, on either
+      // backend) pushes only `_id` equality down, so SQLite matches the id itself instead of
+      // FerretDB decoding every document in Go — 6 to 10 times faster at scale 1 (a table scan
+      // still, as FerretDB's _id index does not serve that expression).
+      const rows = await ctx.em.find(entity, (ids.length === 1 ? { _id: ids[0] } : { _id: { $in: [...ids] } }) as never);
       const found = new Map(rows.map((row) => [row._id, row]));
       return ids.map((id) => found.get(id) ?? null);
     }), { cacheMap: new CountingCache() }),
