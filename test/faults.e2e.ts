@@ -87,7 +87,11 @@ describe('a subgraph killed under load', () => {
     await load;
     expect(served).toBeGreaterThan(10);
     expect(failures).toEqual([]);
-    expect(hub.output()).toMatch(/the events subgraph exited unexpectedly \(signal SIGKILL\)[\s\S]*the events subgraph restarted/);
+    // The launcher says so once it has seen the new process ready, which may be a moment after the
+    // gateway's readiness did.
+    const restarted = /the events subgraph exited unexpectedly \(signal SIGKILL\)[\s\S]*the events subgraph restarted/;
+    await until('the launcher to log the restart', async () => (restarted.test(hub.output()) ? true : undefined));
+    expect(hub.output()).toMatch(restarted);
   }, 120_000);
 });
 
