@@ -11,6 +11,8 @@ const BREAKER_STATES: readonly BreakerState[] = ['closed', 'open', 'half-open'];
 export interface GatewayMetrics extends Metrics {
   /** Wraps a subgraph's data source so each fetch it makes is timed and counted. */
   instrument<D extends GraphQLDataSource>(subgraph: string, source: D): D;
+  /** Counts, for one subgraph, the fetches merged into one already in flight and the HTTP requests sent. */
+  transport(subgraph: string): { merged(): void; sent(batched: boolean): void };
 }
 
 export function gatewayMetrics(breakerStates: () => Record<string, BreakerState>): GatewayMetrics {
@@ -23,6 +25,8 @@ export function gatewayMetrics(breakerStates: () => Record<string, BreakerState>
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [metrics.registry],
   });
+  const merged = new Counter({ name: 'hub_subgraph_fetches_merged_total', help: 'Query fetches answered by an identical fetch already in flight (same subgraph, body and caller), so never sent; divided by hub_subgraph_fetches_total, the hit rate.', labelNames: ['subgraph'], registers: [metrics.registry] });
+  const requests = new Counter({ name: 'hub_subgraph_http_requests_total', help: 'HTTP requests the gateway sent to a subgraph; batched="true" for one carrying several fetches of a plan step.', labelNames: ['subgraph', 'batched'], registers: [metrics.registry] });
   scrapedGauge(metrics, 'hub_subgraph_circuit_state', "Each subgraph's circuit breaker: 1 for the state it is in (closed, open, half-open), 0 for the others.", ['subgraph', 'state'], function* () {
     for (const [subgraph, current] of Object.entries(breakerStates())) {
       for (const state of BREAKER_STATES) yield [{ subgraph, state }, state === current ? 1 : 0];
@@ -30,6 +34,10 @@ export function gatewayMetrics(breakerStates: () => Record<string, BreakerState>
   });
   return {
     ...metrics,
+    transport: (subgraph) => ({
+      merged: () => merged.inc({ subgraph }),
+      sent: (batched) => requests.inc({ subgraph, batched: String(batched) }),
+    }),
     instrument(subgraph, source) {
       const process = source.process.bind(source);
       source.process = async (options) => {

@@ -17,7 +17,7 @@ import { clientErrorsPlugin, inHubWords, PREFLIGHT_HEADERS, withoutSuggestions }
 import { demandControlPlugin } from './demand-control.js';
 import { maxAliasesRule, maxDepthRule, mergeCheckGuard } from './limits.js';
 import { loadIde } from './ide.js';
-import { createPartnerPlane } from './registry/partner-plane.js';
+import { BUILT_IN, createPartnerPlane } from './registry/partner-plane.js';
 import { firstRefusal, RateLimiter, rateLimitGuard } from './rate-limit.js';
 import { readinessHandler } from './readiness.js';
 import { gatewayMetrics } from './metrics.js';
@@ -104,6 +104,10 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
         timeoutMs: config.HUB_SUBGRAPH_TIMEOUT_MS,
         maxResponseBytes: config.HUB_SUBGRAPH_MAX_RESPONSE_BYTES,
         breaker: partners.breakerFor(name),
+        // Only the hub's own subgraphs are known to accept batches.
+        batch: config.HUB_SUBGRAPH_BATCHING && BUILT_IN.has(name),
+        deduplicate: config.HUB_SUBGRAPH_DEDUPLICATION,
+        counters: metrics.transport(name),
       })),
     logger: apolloLogger,
   });

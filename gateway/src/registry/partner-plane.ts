@@ -21,7 +21,8 @@ import { registryRoutes } from './registry-routes.js';
 import { RegistryService } from './registry-service.js';
 import { SchemaRegistry } from './schema-registry.js';
 
-const BUILT_IN = new Set(HUB_SUBGRAPHS.map((subgraph) => subgraph.name));
+/** The hub's own subgraphs, by name: signed with secrets derived from HUB_SIGNING_SECRET, and able to take batches. */
+export const BUILT_IN = new Set(HUB_SUBGRAPHS.map((subgraph) => subgraph.name));
 const USAGE_FLUSH_MS = 5_000;
 
 export interface PartnerPlane {
