@@ -23,6 +23,7 @@ import { readinessHandler } from './readiness.js';
 import { gatewayMetrics } from './metrics.js';
 import { scrubAddresses, SignedDataSource } from './signed-data-source.js';
 import { defaultSupergraphFile, readSupergraph, supergraphFromFile } from './supergraph.js';
+import { WarmCaches } from './warm-caches.js';
 
 export interface Gateway {
   readonly handler: ReturnType<typeof graphqlHttpHandler>;
@@ -94,7 +95,13 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
   const partners = await createPartnerPlane({ config, log, authenticate, fallbackSupergraph: supergraphSdl, followFile: config.HUB_SUPERGRAPH_FILE !== undefined });
 
   const metrics = gatewayMetrics(partners.breakerStates);
+  const caches = new WarmCaches((cache, hit) => metrics.cacheLookup(cache, hit));
   const gateway = new ApolloGateway({
+    queryPlannerConfig: { cache: caches.plans },
+    // Called as each supergraph is switched to, before a request is planned on it.
+    experimental_didUpdateSupergraph: (current) => {
+      if ('supergraphSdl' in current) metrics.supergraphServed(caches.supergraphServed(current.supergraphSdl));
+    },
     supergraphSdl: partners.supergraph ?? supergraphFromFile(supergraphFile, supergraphSdl, log),
     buildService: ({ name, url }) =>
       metrics.instrument(name, new SignedDataSource({
@@ -119,6 +126,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     includeStacktraceInErrorResponses: false,
     csrfPrevention: { requestHeaders: PREFLIGHT_HEADERS },
     allowBatchedHttpRequests: false,
+    documentStore: caches.documents,
     parseOptions: { maxTokens: config.HUB_MAX_TOKENS },
     validationRules: [maxDepthRule(config.HUB_MAX_DEPTH), maxAliasesRule(config.HUB_MAX_ALIASES)],
     plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), requestLogPlugin(log), requestMetricsPlugin(metrics), ...partners.plugins],
