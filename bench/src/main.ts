@@ -1,74 +1,336 @@
 /**
- * `npm run bench`: figures for reporting tools, printed, never asserted. Starts a hub on the
- * embedded store (fresh temporary folder, free ports), then measures the latency of
- * cross-subgraph queries through the gateway and the database commands behind each.
+ * `npm run bench`: the hub's gateway measured side by side with the same queries sent straight to
+ * the subgraph that answers them (the gateway's own cost) and with Hive Gateway serving the same
+ * supergraph, signing the hub's way. For each query and concurrency: requests per second,
+ * latency percentiles, CPU per request of the gateway, the subgraphs and the store (from
+ * /proc/<pid>/stat), subgraph requests and database commands per request (from /metrics).
+ * Figures, printed and written as JSON; never asserted. Run `npm run bench -- --help`.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createLogger } from '@hub/core';
-import { loadLauncherConfig, startHub } from '@hub/launcher';
-import { facts } from '@hub/seed';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { encodeIdentity, signRequest, subgraphSecret } from '@hub/core';
+import { GROUPS } from '@hub/cli';
+import { attachToHub, BenchError, startHive, startOwnHub, startPlainGateway, supergraphFor, writeTemp, type ComparedGateway, type HubUnderTest } from './hub-under-test.ts';
+import { runLoad, type LoadResult } from './load.ts';
+import { cpuMs, pidsListeningOn } from './processes.ts';
+import { QUERIES, REPORTS } from './queries.ts';
 
-const QUERIES: Record<string, string> = {
-  'conclusion → events → organizer, participants': `{ conclusion(number: "57-KL/TW") { number events { title date { iso } organizer { name level }
-      participants { role title person { fullName } committee { name } agency { name } } sources { title } } } }`,
-  'committees (64) → province, parent, events → conclusions': `{ committees(first: 64) { edges { node { name province { name region } parent { code }
-      events(first: 5) { totalCount edges { node { title conclusions { number } strategies { code } } } } } } } }`,
-  'events → participants → people → positions': `{ events(first: 20) { edges { node { title participants { role person { fullName positions { title role committee { name } agency { name } } } } } } } }`,
-};
+const USAGE = `npm run bench -- [options]
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
+  --gateway <url>       measure a hub already running there (default: start one on a fresh folder, free ports)
+  --data-dir <dir>      start the hub on this data folder (e.g. one holding generated data) instead of a fresh one
+  --scale <n>           0: the seed (default); n ≥ 1: first generate that much data with "hub generate --scale n"
+  --seconds <s>         how long each measurement runs (default 3)
+  --concurrency <list>  callers at once, comma-separated (default 1,16)
+  --targets <list>      hub, plain (the hub's gateway without batching/merging), hive, direct (default hub,plain,hive,direct)
+  --queries <text>      only the queries whose name contains this text
+  --max-requests <n>    at most this many requests per measurement (default 20000)
+  --out <file>          where to write the JSON (default bench/results/<date>-<commit>.json)
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+With --gateway, the subgraphs are where HUB_SUBGRAPH_URLS (or the defaults) say, and calling them
+directly or through Hive needs HUB_SIGNING_SECRET, the secret that hub was started with.`;
+
+type Target = 'hub' | 'plain' | 'hive' | 'direct';
+const TARGETS: readonly Target[] = ['hub', 'plain', 'hive', 'direct'];
+const HOUSEKEEPING = /command="(hello|isMaster|ismaster|ping|endSessions)"/;
+
+interface Options {
+  gateway?: string;
+  dataDir?: string;
+  scale: number;
+  seconds: number;
+  concurrency: number[];
+  targets: Target[];
+  queries?: string;
+  maxRequests: number;
+  out?: string;
 }
 
-async function commands(baseUrls: string[]): Promise<number[]> {
-  return Promise.all(
-    baseUrls.map(async (base) => {
-      const text = await (await fetch(`${base}/metrics`)).text();
-      return text
-        .split('\n')
-        .filter((line) => line.startsWith('hub_db_commands_total') && !/command="(hello|isMaster|ping|endSessions)"/.test(line))
-        .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
-    }),
-  );
+function usageError(message: string): never {
+  throw new BenchError(`${message}\n\n${USAGE}`);
 }
 
-const dataDir = await mkdtemp(join(tmpdir(), 'hub-bench-'));
-const config = loadLauncherConfig({ HUB_DATA_DIR: dataDir, HUB_STORE_PORT: '0', GATEWAY_PORT: '0', ORGANIZATION_PORT: '0', EVENTS_PORT: '0', KNOWLEDGE_PORT: '0', HUB_STORE_CACHE_DIR: process.env.HUB_STORE_CACHE_DIR });
-// Thousands of sequential requests from one address: the per-caller rate limit would cut them off.
-const hub = await startHub({ config, env: { LOG_LEVEL: 'warn', HUB_RATE_LIMIT_PER_MINUTE: '10000000' }, log: createLogger('bench', { level: 'warn', format: 'pretty' }) });
-try {
-  console.log('records seeded per type:');
-  for (const [kind, records] of Object.entries(facts)) console.log(`  ${kind.padEnd(12)} ${records.length}`);
-  const names = Object.keys(hub.subgraphUrls);
-  const bases = Object.values(hub.subgraphUrls).map((url) => url.replace(/\/graphql$/, ''));
-  const post = async (query: string) => {
-    const response = await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-    const body = (await response.json()) as { errors?: unknown[] };
-    if (body.errors) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
-  };
-  console.log(`\nlatency through the gateway, ${ROUNDS} sequential requests each (after 20 warm-up):`);
-  console.log(`  ${'query'.padEnd(58)} ${'p50'.padStart(8)} ${'p90'.padStart(8)} ${'p99'.padStart(8)}   db commands per request (${names.join(' / ')})`);
-  for (const [name, query] of Object.entries(QUERIES)) {
-    for (let i = 0; i < 20; i += 1) await post(query);
-    const before = await commands(bases);
-    await post(query);
-    const after = await commands(bases);
-    const perRequest = after.map((count, i) => count - before[i]!);
-    const times: number[] = [];
-    for (let i = 0; i < ROUNDS; i += 1) {
-      const started = performance.now();
-      await post(query);
-      times.push(performance.now() - started);
-    }
-    times.sort((a, b) => a - b);
-    const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(8);
-    console.log(`  ${name.padEnd(58)} ${ms(percentile(times, 50))} ${ms(percentile(times, 90))} ${ms(percentile(times, 99))}   ${perRequest.join(' / ')}`);
+function positiveInts(name: string, text: string, min: number): number[] {
+  const values = text.split(',').map((part) => Number(part.trim()));
+  if (values.some((value) => !Number.isInteger(value) || value < min)) usageError(`--${name} must be ${min === 0 ? 'whole numbers ≥ 0' : 'whole numbers ≥ 1'}, separated by commas; got "${text}".`);
+  return values;
+}
+
+function parseOptions(argv: string[]): Options | undefined {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        gateway: { type: 'string' },
+        'data-dir': { type: 'string' },
+        scale: { type: 'string', default: '0' },
+        seconds: { type: 'string', default: '3' },
+        concurrency: { type: 'string', default: '1,16' },
+        targets: { type: 'string', default: TARGETS.join(',') },
+        queries: { type: 'string' },
+        'max-requests': { type: 'string', default: '20000' },
+        out: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    usageError((error as Error).message);
   }
-} finally {
-  await hub.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  const { values } = parsed;
+  if (values.help) return undefined;
+  if (values.gateway && values['data-dir']) usageError('--gateway and --data-dir cannot be combined: a running hub already has its data folder.');
+  if (values.gateway && !/^https?:\/\//.test(values.gateway)) usageError(`--gateway must be an http:// address (e.g. http://127.0.0.1:4000/graphql); got "${values.gateway}".`);
+  const seconds = Number(values.seconds);
+  if (!(seconds > 0 && seconds <= 600)) usageError(`--seconds must be a number of seconds from 0 to 600; got "${values.seconds}".`);
+  const targets = values.targets!.split(',').map((target) => target.trim()) as Target[];
+  const unknown = targets.filter((target) => !TARGETS.includes(target));
+  if (unknown.length > 0 || !targets.includes('hub')) usageError(`--targets must include hub and may add ${TARGETS.slice(1).join(', ')}; got "${values.targets}".`);
+  return {
+    gateway: values.gateway,
+    dataDir: values['data-dir'],
+    scale: positiveInts('scale', values.scale!, 0)[0]!,
+    seconds,
+    concurrency: positiveInts('concurrency', values.concurrency!, 1),
+    targets,
+    queries: values.queries,
+    maxRequests: positiveInts('max-requests', values['max-requests']!, 1)[0]!,
+    out: values.out,
+  };
 }
+
+/** A process's counters from /metrics, summed over the samples that pass `keep`. */
+async function counter(baseUrl: string, name: string, keep: (line: string) => boolean = () => true): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`) && keep(line))
+    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}
+
+interface Snapshot {
+  cpu: { gateway?: number; subgraphs?: number; store?: number };
+  subgraphRequests: number;
+  dbCommands: number;
+}
+
+interface Measurement extends LoadResult {
+  query: string;
+  concurrency: number;
+  target: Target;
+  /** For direct calls: the subgraph called. */
+  subgraph?: string;
+  cpuMsPerRequest: { gateway?: number; subgraphs?: number; store?: number };
+  subgraphRequestsPerRequest: number;
+  dbCommandsPerRequest: number;
+  /** For a CSV export: rows per answer. */
+  rows?: number;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (!options) {
+    console.log(USAGE);
+    return;
+  }
+  const generator = GROUPS.some((group) => group.name === 'generate');
+  if (options.scale > 0 && !generator) {
+    throw new BenchError(`--scale ${options.scale} needs the synthetic-data generator ("npm run hub -- generate --scale ${options.scale}"), which this hub does not have yet; run with --scale 0 (the seed), or on a data folder that holds generated data (--data-dir).`);
+  }
+  const startedAt = new Date();
+  const load: { before: number[]; after?: number[] } = { before: loadavg() };
+  process.stderr.write(options.gateway ? `bench: measuring the hub at ${options.gateway}\n` : 'bench: starting a hub (embedded store, seed, three subgraphs, gateway)…\n');
+  const hub: HubUnderTest = options.gateway ? await attachToHub(options.gateway, process.env) : await startOwnHub(options.dataDir);
+  const work = mkdtempSync(join(tmpdir(), 'hub-bench-work-'));
+  const compared: ComparedGateway[] = [];
+  const notes: string[] = [];
+  try {
+    if (options.scale > 0) {
+      process.stderr.write(`bench: generating scale ${options.scale}…\n`);
+      const run = spawnSync(process.execPath, [new URL('../../platform/cli/bin/hub.mjs', import.meta.url).pathname, 'generate', '--scale', String(options.scale)], {
+        stdio: 'inherit',
+        env: { ...process.env, HUB_URL: hub.gatewayUrl.replace(/\/graphql$/, ''), MONGODB_URI: hub.storeUri },
+      });
+      if (run.status !== 0) throw new BenchError(`"hub generate --scale ${options.scale}" failed (exit ${run.status}); nothing was measured.`);
+    }
+    const wanted = new Set(options.targets);
+    if (!hub.signingSecret && (wanted.has('hive') || wanted.has('direct') || wanted.has('plain'))) {
+      notes.push('direct calls, Hive Gateway and the plain gateway skipped: set HUB_SIGNING_SECRET to the secret the hub was started with');
+      for (const target of ['hive', 'direct', 'plain'] as const) wanted.delete(target);
+    }
+    const supergraphFile = await writeTemp(work, 'supergraph.graphql', await supergraphFor(hub.subgraphUrls));
+    const gateways: Partial<Record<Target, string>> = { hub: hub.gatewayUrl };
+    if (wanted.has('hive')) {
+      process.stderr.write('bench: starting Hive Gateway on the same supergraph…\n');
+      const hive = await startHive(hub, supergraphFile);
+      compared.push(hive);
+      gateways.hive = hive.url;
+    }
+    if (wanted.has('plain')) {
+      const plain = await startPlainGateway(hub, supergraphFile, work);
+      compared.push(plain);
+      gateways.plain = plain.url;
+    }
+
+    // Which process is which, by the port it listens on.
+    const portOf = (url: string) => Number(new URL(url).port);
+    const subgraphBases = Object.fromEntries(Object.entries(hub.subgraphUrls).map(([name, url]) => [name, url.replace(/\/graphql$/, '')]));
+    const pids = pidsListeningOn([...Object.values(gateways).map(portOf), ...Object.values(hub.subgraphUrls).map(portOf), ...(hub.storePort ? [hub.storePort] : [])]);
+    const gatewayPid = (target: Target) => (target === 'direct' ? undefined : pids.get(portOf(gateways[target]!)));
+    const subgraphPids = Object.values(hub.subgraphUrls).map((url) => pids.get(portOf(url)));
+    const storePid = hub.storePort ? pids.get(hub.storePort) : undefined;
+    if (subgraphPids.some((pid) => pid === undefined) || storePid === undefined) notes.push('some processes were not found by their ports (another user, or another machine): their CPU is not shown');
+
+    const sumCpu = (list: Array<number | undefined>) => (list.every((pid) => pid !== undefined) ? list.reduce<number>((sum, pid) => sum + (cpuMs(pid!) ?? NaN), 0) : undefined);
+    const snapshot = async (target: Target): Promise<Snapshot> => {
+      const gatewayProcess = gatewayPid(target);
+      const [subgraphRequests, dbCommands] = await Promise.all([
+        Promise.all(Object.values(subgraphBases).map((base) => counter(base, 'hub_subgraph_requests_total', (line) => line.includes('outcome="served"')))),
+        Promise.all(Object.values(subgraphBases).map((base) => counter(base, 'hub_db_commands_total', (line) => !HOUSEKEEPING.test(line)))),
+      ]);
+      return {
+        cpu: { gateway: target === 'direct' ? 0 : gatewayProcess !== undefined ? cpuMs(gatewayProcess) : undefined, subgraphs: sumCpu(subgraphPids), store: storePid !== undefined ? cpuMs(storePid) : undefined },
+        subgraphRequests: subgraphRequests.reduce((a, b) => a + b, 0),
+        dbCommands: dbCommands.reduce((a, b) => a + b, 0),
+      };
+    };
+
+    const identity = encodeIdentity({ subject: null, scopes: ['hub:read'] });
+    const postTo = (url: string, body: string, headers: Record<string, string> = {}) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string }> } }));
+    const direct = (subgraph: string, body: string) => postTo(hub.subgraphUrls[subgraph]!, body, signRequest(subgraphSecret(hub.signingSecret!, subgraph), identity, body));
+
+    const results: Measurement[] = [];
+    const measure = async (query: string, concurrency: number, target: Target, send: () => Promise<string | undefined>, extra: Partial<Measurement> = {}) => {
+      // Warm: caches, connections, the JIT.
+      await runLoad(send, Math.min(concurrency, 4), Math.min(1, options.seconds), 50);
+      const before = await snapshot(target);
+      const result = await runLoad(send, concurrency, options.seconds, options.maxRequests);
+      const after = await snapshot(target);
+      const per = (a?: number, b?: number) => (a === undefined || b === undefined || Number.isNaN(a) || Number.isNaN(b) ? undefined : (b - a) / result.requests);
+      const measurement: Measurement = {
+        query,
+        concurrency,
+        target,
+        ...result,
+        cpuMsPerRequest: { gateway: per(before.cpu.gateway, after.cpu.gateway), subgraphs: per(before.cpu.subgraphs, after.cpu.subgraphs), store: per(before.cpu.store, after.cpu.store) },
+        subgraphRequestsPerRequest: (after.subgraphRequests - before.subgraphRequests) / result.requests,
+        dbCommandsPerRequest: (after.dbCommands - before.dbCommands) / result.requests,
+        ...extra,
+      };
+      results.push(measurement);
+      process.stderr.write(`  ${query.slice(0, 48).padEnd(48)} c=${String(concurrency).padEnd(3)} ${target.padEnd(6)} ${result.rps.toFixed(0).padStart(5)} rps  p50 ${result.p50.toFixed(1)} ms${result.errors ? `  ${result.errors} errors: ${result.firstError}` : ''}\n`);
+    };
+
+    const queries = QUERIES.filter((query) => !options.queries || query.name.includes(options.queries));
+    if (queries.length === 0) usageError(`no query's name contains "${options.queries}".`);
+    for (const { name, query } of queries) {
+      const body = JSON.stringify({ query });
+      const expected = await postTo(hub.gatewayUrl, body);
+      if (expected.status === 429) throw new BenchError(`the hub's gateway rate-limits the benchmark (HTTP 429); start that hub with a higher HUB_RATE_LIMIT_PER_MINUTE`);
+      if (expected.body.errors) {
+        notes.push(`"${name}" skipped: the hub answers it with an error: ${expected.body.errors[0]!.message}`);
+        continue;
+      }
+      const expectedData = JSON.stringify(expected.body.data);
+      const check = (answer: { status: number; body: { data?: unknown; errors?: Array<{ message: string }> } }) =>
+        answer.status !== 200 || answer.body.errors ? `HTTP ${answer.status}: ${answer.body.errors?.[0]?.message ?? ''}` : JSON.stringify(answer.body.data) === expectedData ? undefined : 'an answer unlike the hub gateway\'s';
+      // The subgraph that answers the whole query alone, if one does, is the direct comparison.
+      let directSubgraph: string | undefined;
+      if (wanted.has('direct')) {
+        for (const subgraph of Object.keys(hub.subgraphUrls)) {
+          if (!(await check(await direct(subgraph, body)))) {
+            directSubgraph = subgraph;
+            break;
+          }
+        }
+      }
+      for (const concurrency of options.concurrency) {
+        for (const target of options.targets) {
+          if (target === 'direct') {
+            if (directSubgraph) await measure(name, concurrency, target, async () => check(await direct(directSubgraph!, body)), { subgraph: directSubgraph });
+          } else if (gateways[target]) {
+            await measure(name, concurrency, target, async () => check(await postTo(gateways[target]!, body)));
+          }
+        }
+      }
+    }
+
+    // The reporting exports, where the hub has them.
+    const base = hub.gatewayUrl.replace(/\/graphql$/, '');
+    for (const report of options.queries ? [] : REPORTS) {
+      const url = `${base}/reports/${report}.csv`;
+      const probe = await fetch(url);
+      const text = await probe.text();
+      if (probe.status !== 200) {
+        notes.push(`GET /reports/${report}.csv skipped: the hub answers HTTP ${probe.status} (the reporting exports are not in this hub)`);
+        continue;
+      }
+      const rows = Math.max(0, text.trimEnd().split('\n').length - 1);
+      for (const concurrency of options.concurrency) {
+        await measure(`export: GET /reports/${report}.csv`, concurrency, 'hub', async () => {
+          const response = await fetch(url);
+          await response.arrayBuffer();
+          return response.status === 200 ? undefined : `HTTP ${response.status}`;
+        }, { rows });
+      }
+    }
+    load.after = loadavg();
+    printTable(results, notes, load);
+    const out = options.out ?? join(dirname(new URL(import.meta.url).pathname), '..', 'results', `${startedAt.toISOString().slice(0, 19).replace(/:/g, '')}-${commit()}.json`);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify({ startedAt, commit: commit(), machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverage: load }, options, notes, results }, null, 2)}\n`);
+    console.log(`\nwritten to ${out}`);
+  } finally {
+    for (const gateway of compared) await gateway.stop();
+    await hub.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function commit(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() ? '-dirty' : '';
+    return sha + dirty;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function printTable(results: Measurement[], notes: string[], load: { before: number[]; after?: number[] }): void {
+  const ms = (value?: number) => (value === undefined || Number.isNaN(value) ? '-' : value.toFixed(1));
+  const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '-');
+  const header = ['query', 'c', 'via', 'rps', 'p50 ms', 'p95 ms', 'p99 ms', 'err', 'cpu/req gw', 'subgraphs', 'store', 'sg req/req', 'db cmd/req', 'rps vs hub', 'p50 vs hub'];
+  const rows = results.map((result) => {
+    const hub = results.find((other) => other.query === result.query && other.concurrency === result.concurrency && other.target === 'hub')!;
+    const versus = result.target === 'hub' ? ['', ''] : [ratio(result.rps, hub.rps), ratio(result.p50, hub.p50)];
+    const via = result.target === 'direct' ? `direct (${result.subgraph})` : result.target;
+    const rps = result.rows ? `${result.rps.toFixed(1)} (${Math.round(result.rps * result.rows)} rows/s)` : result.rps.toFixed(1);
+    return [result.query, String(result.concurrency), via, rps, ms(result.p50), ms(result.p95), ms(result.p99), String(result.errors), ms(result.cpuMsPerRequest.gateway), ms(result.cpuMsPerRequest.subgraphs), ms(result.cpuMsPerRequest.store), result.subgraphRequestsPerRequest.toFixed(2), result.dbCommandsPerRequest.toFixed(1), ...versus];
+  });
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+  console.log(`\n${line(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}`);
+  let previous = '';
+  for (const row of rows) {
+    if (row[0] !== previous && previous) console.log('');
+    previous = row[0]!;
+    console.log(line(row));
+  }
+  console.log(`\ncpu/req: milliseconds of CPU per request (user + system) of the gateway, the three subgraphs together and the store; sg req/req and db cmd/req from the subgraphs' /metrics.`);
+  console.log(`load average before ${load.before.map((value) => value.toFixed(2)).join(' ')}, after ${load.after?.map((value) => value.toFixed(2)).join(' ')} (${cpus().length} cores; the load generator runs on them too)`);
+  for (const note of notes) console.log(`note: ${note}`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof BenchError) {
+    console.error(`bench: ${error.message}`);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});
