@@ -1,20 +1,19 @@
 /**
  * Hive Gateway serving the hub's supergraph with the hub's request signing, as a process of its
- * own so its CPU is measured apart from everything else. Started by the benchmark with:
- *   BENCH_SUPERGRAPH   the supergraph file (its subgraph URLs are where the subgraphs answer)
- *   BENCH_PORT         where to listen (127.0.0.1)
- *   BENCH_SUBGRAPHS    name=url pairs, to know which subgraph's secret signs a request
- *   HUB_SIGNING_SECRET the hub's signing secret
- * Prints "ready" once it listens.
+ * own so its CPU is measured apart from everything else. Started by the benchmark as
+ *   node hive.ts <supergraph file> <port> <name=url,…>
+ * with the hub's HUB_SIGNING_SECRET in its environment; the supergraph's subgraph URLs are where
+ * the subgraphs answer, and the name=url pairs say which subgraph's secret signs a request.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway';
 import { encodeIdentity, parseSubgraphUrls, signRequest, subgraphSecret } from '@hub/core';
 
+const [supergraphFile, port, subgraphs] = process.argv.slice(2);
 const secret = process.env.HUB_SIGNING_SECRET;
-if (!secret) throw new Error('HUB_SIGNING_SECRET is not set');
-const nameOf = new Map([...parseSubgraphUrls(process.env.BENCH_SUBGRAPHS)].map(([name, url]) => [url, name]));
+if (!secret || !supergraphFile || !port) throw new Error('usage: HUB_SIGNING_SECRET=… node hive.ts <supergraph file> <port> <name=url,…>');
+const nameOf = new Map([...parseSubgraphUrls(subgraphs)].map(([name, url]) => [url, name]));
 // What the hub's gateway forwards for an anonymous reader in development.
 const identity = encodeIdentity({ subject: null, scopes: ['hub:read'] });
 
@@ -29,5 +28,5 @@ const hubSigning: GatewayPlugin = {
   },
 };
 
-const runtime = createGatewayRuntime({ supergraph: readFileSync(process.env.BENCH_SUPERGRAPH!, 'utf8'), plugins: () => [hubSigning], logging: 'error' });
-createServer(runtime).listen(Number(process.env.BENCH_PORT), '127.0.0.1', () => console.log('ready'));
+const runtime = createGatewayRuntime({ supergraph: readFileSync(supergraphFile, 'utf8'), plugins: () => [hubSigning], logging: 'error' });
+createServer(runtime).listen(Number(port), '127.0.0.1');

@@ -88,8 +88,8 @@ export interface ComparedGateway {
   stop(): Promise<void>;
 }
 
-async function spawnUntilLive(script: string, env: NodeJS.ProcessEnv, port: number, what: string): Promise<ComparedGateway> {
-  const child: ChildProcess = spawn(process.execPath, [script], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+async function spawnUntilLive(script: string, args: string[], env: NodeJS.ProcessEnv, port: number, what: string): Promise<ComparedGateway> {
+  const child: ChildProcess = spawn(process.execPath, [script, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -117,7 +117,7 @@ async function spawnUntilLive(script: string, env: NodeJS.ProcessEnv, port: numb
 /** Hive Gateway on the same supergraph, signing the hub's way (bench/src/hive.ts). */
 export async function startHive(hub: HubUnderTest, supergraphFile: string): Promise<ComparedGateway> {
   const port = await freePort();
-  return spawnUntilLive(new URL('./hive.ts', import.meta.url).pathname, { BENCH_SUPERGRAPH: supergraphFile, BENCH_PORT: String(port), BENCH_SUBGRAPHS: formatSubgraphUrls(hub.subgraphUrls), HUB_SIGNING_SECRET: hub.signingSecret, NODE_ENV: 'production' }, port, 'Hive Gateway');
+  return spawnUntilLive(new URL('./hive.ts', import.meta.url).pathname, [supergraphFile, String(port), formatSubgraphUrls(hub.subgraphUrls)], { HUB_SIGNING_SECRET: hub.signingSecret, NODE_ENV: 'production' }, port, 'Hive Gateway');
 }
 
 /** The hub's gateway with batching and merging off: one request per fetch, as Apollo's executor sends them. */
@@ -126,6 +126,7 @@ export async function startPlainGateway(hub: HubUnderTest, supergraphFile: strin
   const script = createRequire(import.meta.url).resolve('@hub/gateway/main');
   return spawnUntilLive(
     script,
+    [],
     {
       GATEWAY_PORT: String(port),
       HUB_DATA_DIR: dataDir,
