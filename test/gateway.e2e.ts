@@ -10,7 +10,7 @@ import { createLogger, formatSubgraphUrls, listen, type RunningHttpServer } from
 import { createGateway, loadGatewayConfig, mintToken, type Gateway } from '@hub/gateway';
 import { composeSdl, HUB_SUBGRAPHS, SUPERGRAPH_FILE, subgraphSchemaFile } from '@hub/schema';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, hub } from './harness/client.js';
+import { counterAt, graphql, hub } from './harness/client.js';
 
 const quiet = createLogger('gateway-under-test', { level: 'error', format: 'pretty' });
 let folder: string;
@@ -95,11 +95,7 @@ describe('supergraph hot reload', () => {
     const original = await readFile(SUPERGRAPH_FILE, 'utf8');
     await writeFile(file, original);
     const url = await startGateway({ HUB_SUPERGRAPH_FILE: file });
-    const counter = async (name: string, labels: Record<string, string>) => {
-      const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
-      const line = text.split('\n').find((sample) => sample.startsWith(`${name}{`) && Object.entries(labels).every(([label, value]) => sample.includes(`${label}="${value}"`)));
-      return line ? Number(line.split(' ').at(-1)) : 0;
-    };
+    const counter = (name: string, labels: Record<string, string>) => counterAt(url, name, labels);
     const lookups = async () => ({
       planHits: await counter('hub_gateway_cache_lookups_total', { cache: 'plan', result: 'hit' }),
       planMisses: await counter('hub_gateway_cache_lookups_total', { cache: 'plan', result: 'miss' }),

@@ -8,7 +8,7 @@
 import { createLogger, formatSubgraphUrls, listen, signRequest, subgraphSecret, type RunningHttpServer } from '@hub/core';
 import { createGateway, loadGatewayConfig, type Gateway } from '@hub/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, hub, subgraphRequests, token } from './harness/client.js';
+import { counterAt, graphql, hub, subgraphRequests, token } from './harness/client.js';
 
 const SUBGRAPHS = ['organization', 'events', 'knowledge'] as const;
 
@@ -38,14 +38,7 @@ async function requestsFor(query: string, url?: string) {
   return { requests: (await requestsServed()) - before, data: result.body.data };
 }
 
-/** The sum of a gateway counter over the samples whose labels include `labels`. */
-async function gatewayCounter(name: string, labels: Record<string, string> = {}): Promise<number> {
-  const text = await (await fetch(hub().gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith(`${name}{`) && Object.entries(labels).every(([label, value]) => line.includes(`${label}="${value}"`)))
-    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
-}
+const gatewayCounter = (name: string, labels: Record<string, string> = {}) => counterAt(hub().gatewayUrl, name, labels);
 
 const quiet = createLogger('gateway-without-merging', { level: 'error', format: 'pretty' });
 let plain: { gateway: Gateway; http: RunningHttpServer };

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { encodeIdentity, signRequest, subgraphSecret } from '@hub/core';
 import { GROUPS } from '@hub/cli';
 import { attachToHub, BenchError, startHive, startOwnHub, startPlainGateway, supergraphFor, writeTemp, type ComparedGateway, type HubUnderTest } from './hub-under-test.ts';
-import { runLoad, type LoadResult } from './load.ts';
+import { runRound, summed, type LoadResult, type Round } from './load.ts';
 import { cpuMs, pidsListeningOn } from './processes.ts';
 import { QUERIES, REPORTS } from './queries.ts';
 
@@ -23,11 +23,12 @@ const USAGE = `npm run bench -- [options]
   --gateway <url>       measure a hub already running there (default: start one on a fresh folder, free ports)
   --data-dir <dir>      start the hub on this data folder (e.g. one holding generated data) instead of a fresh one
   --scale <n>           0: the seed (default); n ≥ 1: first generate that much data with "hub generate --scale n"
-  --seconds <s>         how long each measurement runs (default 3)
+  --seconds <s>         how long each measurement runs (default 2; about 4 minutes in all)
   --concurrency <list>  callers at once, comma-separated (default 1,16)
   --targets <list>      hub, plain (the hub's gateway without batching/merging), hive, direct (default hub,plain,hive,direct)
   --queries <text>      only the queries whose name contains this text
   --max-requests <n>    at most this many requests per measurement (default 20000)
+  --rounds <n>          split each measurement into this many rounds, the gateways taking turns (default 2)
   --out <file>          where to write the JSON (default bench/results/<date>-<commit>.json)
 
 With --gateway, the subgraphs are where HUB_SUBGRAPH_URLS (or the defaults) say, and calling them
@@ -46,6 +47,7 @@ interface Options {
   targets: Target[];
   queries?: string;
   maxRequests: number;
+  rounds: number;
   out?: string;
 }
 
@@ -68,11 +70,12 @@ function parseOptions(argv: string[]): Options | undefined {
         gateway: { type: 'string' },
         'data-dir': { type: 'string' },
         scale: { type: 'string', default: '0' },
-        seconds: { type: 'string', default: '3' },
+        seconds: { type: 'string', default: '2' },
         concurrency: { type: 'string', default: '1,16' },
         targets: { type: 'string', default: TARGETS.join(',') },
         queries: { type: 'string' },
         'max-requests': { type: 'string', default: '20000' },
+        rounds: { type: 'string', default: '2' },
         out: { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -98,6 +101,7 @@ function parseOptions(argv: string[]): Options | undefined {
     targets,
     queries: values.queries,
     maxRequests: positiveInts('max-requests', values['max-requests']!, 1)[0]!,
+    rounds: positiveInts('rounds', values.rounds!, 1)[0]!,
     out: values.out,
   };
 }
@@ -204,25 +208,44 @@ async function main(): Promise<void> {
     const direct = (subgraph: string, body: string) => postTo(hub.subgraphUrls[subgraph]!, body, signRequest(subgraphSecret(hub.signingSecret!, subgraph), identity, body));
 
     const results: Measurement[] = [];
-    const measure = async (query: string, concurrency: number, target: Target, send: () => Promise<string | undefined>, extra: Partial<Measurement> = {}) => {
+    interface Contender {
+      target: Target;
+      send: () => Promise<string | undefined>;
+      extra?: Partial<Measurement>;
+    }
+    /** Measures the contenders of one query at one concurrency in interleaved rounds, then sums each one's rounds. */
+    const measure = async (query: string, concurrency: number, contenders: Contender[]) => {
       // Warm: caches, connections, the JIT.
-      await runLoad(send, Math.min(concurrency, 4), Math.min(1, options.seconds), 50);
-      const before = await snapshot(target);
-      const result = await runLoad(send, concurrency, options.seconds, options.maxRequests);
-      const after = await snapshot(target);
-      const per = (a?: number, b?: number) => (a === undefined || b === undefined || Number.isNaN(a) || Number.isNaN(b) ? undefined : (b - a) / result.requests);
-      const measurement: Measurement = {
-        query,
-        concurrency,
-        target,
-        ...result,
-        cpuMsPerRequest: { gateway: per(before.cpu.gateway, after.cpu.gateway), subgraphs: per(before.cpu.subgraphs, after.cpu.subgraphs), store: per(before.cpu.store, after.cpu.store) },
-        subgraphRequestsPerRequest: (after.subgraphRequests - before.subgraphRequests) / result.requests,
-        dbCommandsPerRequest: (after.dbCommands - before.dbCommands) / result.requests,
-        ...extra,
-      };
-      results.push(measurement);
-      process.stderr.write(`  ${query.slice(0, 48).padEnd(48)} c=${String(concurrency).padEnd(3)} ${target.padEnd(6)} ${result.rps.toFixed(0).padStart(5)} rps  p50 ${result.p50.toFixed(1)} ms${result.errors ? `  ${result.errors} errors: ${result.firstError}` : ''}\n`);
+      for (const { send } of contenders) await runRound(send, Math.min(concurrency, 4), Math.min(1, options.seconds), 50);
+      const totals = contenders.map(() => ({ rounds: [] as Round[], cpu: { gateway: 0, subgraphs: 0, store: 0 }, subgraphRequests: 0, dbCommands: 0 }));
+      for (let round = 0; round < options.rounds; round += 1) {
+        for (const [index, { target, send }] of contenders.entries()) {
+          const before = await snapshot(target);
+          const result = await runRound(send, concurrency, options.seconds / options.rounds, Math.ceil(options.maxRequests / options.rounds));
+          const after = await snapshot(target);
+          const total = totals[index]!;
+          total.rounds.push(result);
+          for (const part of ['gateway', 'subgraphs', 'store'] as const) total.cpu[part] += after.cpu[part] === undefined || before.cpu[part] === undefined ? NaN : after.cpu[part]! - before.cpu[part]!;
+          total.subgraphRequests += after.subgraphRequests - before.subgraphRequests;
+          total.dbCommands += after.dbCommands - before.dbCommands;
+        }
+      }
+      for (const [index, { target, extra }] of contenders.entries()) {
+        const total = totals[index]!;
+        const result = summed(total.rounds);
+        const per = (value: number) => (Number.isNaN(value) ? undefined : value / result.requests);
+        results.push({
+          query,
+          concurrency,
+          target,
+          ...result,
+          cpuMsPerRequest: { gateway: per(total.cpu.gateway), subgraphs: per(total.cpu.subgraphs), store: per(total.cpu.store) },
+          subgraphRequestsPerRequest: total.subgraphRequests / result.requests,
+          dbCommandsPerRequest: total.dbCommands / result.requests,
+          ...extra,
+        });
+        process.stderr.write(`  ${query.slice(0, 48).padEnd(48)} c=${String(concurrency).padEnd(3)} ${target.padEnd(6)} ${result.rps.toFixed(0).padStart(5)} rps  p50 ${result.p50.toFixed(1)} ms${result.errors ? `  ${result.errors} errors: ${result.firstError}` : ''}\n`);
+      }
     };
 
     const queries = QUERIES.filter((query) => !options.queries || query.name.includes(options.queries));
@@ -248,36 +271,33 @@ async function main(): Promise<void> {
           }
         }
       }
-      for (const concurrency of options.concurrency) {
-        for (const target of options.targets) {
-          if (target === 'direct') {
-            if (directSubgraph) await measure(name, concurrency, target, async () => check(await direct(directSubgraph!, body)), { subgraph: directSubgraph });
-          } else if (gateways[target]) {
-            await measure(name, concurrency, target, async () => check(await postTo(gateways[target]!, body)));
-          }
-        }
-      }
+      const contenders: Contender[] = options.targets.flatMap((target): Contender[] => {
+        if (target === 'direct') return directSubgraph ? [{ target, send: async () => check(await direct(directSubgraph!, body)), extra: { subgraph: directSubgraph } }] : [];
+        return gateways[target] ? [{ target, send: async () => check(await postTo(gateways[target]!, body)) }] : [];
+      });
+      for (const concurrency of options.concurrency) await measure(name, concurrency, contenders);
     }
 
     // The reporting exports, where the hub has them.
     const base = hub.gatewayUrl.replace(/\/graphql$/, '');
+    const absent: string[] = [];
     for (const report of options.queries ? [] : REPORTS) {
       const url = `${base}/reports/${report}.csv`;
       const probe = await fetch(url);
       const text = await probe.text();
       if (probe.status !== 200) {
-        notes.push(`GET /reports/${report}.csv skipped: the hub answers HTTP ${probe.status} (the reporting exports are not in this hub)`);
+        absent.push(`${report}.csv (HTTP ${probe.status})`);
         continue;
       }
       const rows = Math.max(0, text.trimEnd().split('\n').length - 1);
-      for (const concurrency of options.concurrency) {
-        await measure(`export: GET /reports/${report}.csv`, concurrency, 'hub', async () => {
-          const response = await fetch(url);
-          await response.arrayBuffer();
-          return response.status === 200 ? undefined : `HTTP ${response.status}`;
-        }, { rows });
-      }
+      const send = async () => {
+        const response = await fetch(url);
+        await response.arrayBuffer();
+        return response.status === 200 ? undefined : `HTTP ${response.status}`;
+      };
+      for (const concurrency of options.concurrency) await measure(`export: GET /reports/${report}.csv`, concurrency, [{ target: 'hub', send, extra: { rows } }]);
     }
+    if (absent.length > 0) notes.push(`reporting exports skipped, the hub does not serve them: GET /reports/${absent.join(', ')}`);
     load.after = loadavg();
     printTable(results, notes, load);
     const out = options.out ?? join(dirname(new URL(import.meta.url).pathname), '..', 'results', `${startedAt.toISOString().slice(0, 19).replace(/:/g, '')}-${commit()}.json`);
