@@ -145,6 +145,8 @@ async function main(): Promise<void> {
     throw new BenchError(`--scale ${options.scale} needs the synthetic-data generator ("npm run hub -- generate --scale ${options.scale}"), which this hub does not have yet; run with --scale 0 (the seed), or on a data folder that holds generated data (--data-dir).`);
   }
   const startedAt = new Date();
+  // Taken now: the code measured is the code of this moment, whatever is committed during the run.
+  const revision = commit();
   const load: { before: number[]; after?: number[] } = { before: loadavg() };
   process.stderr.write(options.gateway ? `bench: measuring the hub at ${options.gateway}\n` : 'bench: starting a hub (embedded store, seed, three subgraphs, gateway)…\n');
   const hub: HubUnderTest = options.gateway ? await attachToHub(options.gateway, process.env) : await startOwnHub(options.dataDir);
@@ -300,9 +302,9 @@ async function main(): Promise<void> {
     if (absent.length > 0) notes.push(`reporting exports skipped, the hub does not serve them: GET /reports/${absent.join(', ')}`);
     load.after = loadavg();
     printTable(results, notes, load);
-    const out = options.out ?? join(dirname(new URL(import.meta.url).pathname), '..', 'results', `${startedAt.toISOString().slice(0, 19).replace(/:/g, '')}-${commit()}.json`);
+    const out = options.out ?? join(dirname(new URL(import.meta.url).pathname), '..', 'results', `${startedAt.toISOString().slice(0, 19).replace(/:/g, '')}-${revision}.json`);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, `${JSON.stringify({ startedAt, commit: commit(), machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverage: load }, options, notes, results }, null, 2)}\n`);
+    writeFileSync(out, `${JSON.stringify({ startedAt, commit: revision, machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverage: load }, options, notes, results }, null, 2)}\n`);
     console.log(`\nwritten to ${out}`);
   } finally {
     for (const gateway of compared) await gateway.stop();
