@@ -134,6 +134,15 @@ describe('only the gateway may send a batch', () => {
     expect(result.body).toEqual([{ data: { topics: expect.any(Array) } }, { data: { __typename: 'Query' } }]);
   });
 
+  it('answers each operation of a batch on its own, one it refuses included (the batch then has its status)', async () => {
+    const mixed = JSON.stringify([{ query: '{ topics { code } }' }, { query: '{ noSuchField }' }]);
+    const result = await post(mixed, signRequest(subgraphSecret(hub().signingSecret, 'knowledge'), reader, mixed));
+    expect(result.status).toBe(400);
+    const [good, refused] = result.body as Array<{ data?: unknown; errors?: Array<{ extensions?: { code?: string } }> }>;
+    expect(good!.data).toEqual({ topics: expect.any(Array) });
+    expect(refused!.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it.each([
     ['not signed', () => ({}), 'not signed'],
     ['signed over another body (an operation added afterwards)', () => signRequest(subgraphSecret(hub().signingSecret, 'knowledge'), reader, JSON.stringify([{ query: '{ __typename }' }])), 'does not match'],

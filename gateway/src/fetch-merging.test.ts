@@ -59,6 +59,14 @@ describe('batching the fetches of one plan step', () => {
     expect(String((outcomes[0] as PromiseRejectedResult).reason)).toContain('not a list of 2 answers');
   });
 
+  it('keeps the answers of a batch apart when the subgraph refused one operation of it', async () => {
+    const mixed = { status: 400, statusText: 'Bad Request', contentType: 'application/json', text: '[{"data":{"a":1}},{"errors":[{"message":"Cannot query field"}]}]' };
+    const merging = new FetchMerging({ send: subgraph(() => mixed).send, batch: true, deduplicate: false });
+    const [good, refused] = await Promise.all([merging.fetch(fetchOf('{ a }', '1')), merging.fetch(fetchOf('{ b }', '1'))]);
+    expect(good).toMatchObject({ status: 200, text: '{"data":{"a":1}}' });
+    expect(refused).toMatchObject({ status: 400, text: '{"errors":[{"message":"Cannot query field"}]}' });
+  });
+
   it('fails every fetch of a batch whose request failed', async () => {
     const merging = new FetchMerging({ send: async () => Promise.reject(new Error('connect ECONNREFUSED')), batch: true, deduplicate: false });
     const outcomes = await Promise.allSettled([merging.fetch(fetchOf('{ a }', '1')), merging.fetch(fetchOf('{ b }', '1'))]);

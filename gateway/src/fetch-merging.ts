@@ -121,14 +121,21 @@ export class FetchMerging {
       for (const fetch of fetches) fetch.reject(error);
       return;
     }
-    // A refusal of the whole batch (not signed, too large) is each fetch's answer.
-    if (answer.status !== 200) return fetches.forEach((fetch) => fetch.resolve(answer));
     const pieces = parsedArray(answer.text, fetches.length);
     if (!pieces) {
+      // A refusal of the whole batch (not signed, too large) is each fetch's answer.
+      if (answer.status !== 200) return fetches.forEach((fetch) => fetch.resolve(answer));
       const error = new Error(`its answer to a batch of ${fetches.length} operations is not a list of ${fetches.length} answers`);
       return fetches.forEach((fetch) => fetch.reject(error));
     }
-    fetches.forEach((fetch, index) => fetch.resolve({ ...answer, text: JSON.stringify(pieces[index]) }));
+    // Apollo Server gives a batch one HTTP status: an operation it refused (invalid, say) makes
+    // it 400 for all. Each answer with data was executed, so it is a 200 of its own; one without
+    // is a refusal with the batch's status, as it would have been alone.
+    fetches.forEach((fetch, index) => {
+      const piece = pieces[index] as { data?: unknown } | null;
+      const status = piece && typeof piece === 'object' && piece.data !== undefined ? 200 : answer.status;
+      fetch.resolve({ ...answer, status, statusText: status === answer.status ? answer.statusText : 'OK', text: JSON.stringify(piece) });
+    });
   }
 }
 
