@@ -80,6 +80,15 @@ describe('client mistakes are client errors', () => {
     expect(body.errors?.[0]?.message).toContain('$f.from');
   });
 
+  it('checks every request, not only the first of a document the gateway has cached', async () => {
+    // The same document twice with a bad literal, then a fine document with a good and a bad variable.
+    for (let i = 0; i < 2; i += 1) expect((await graphql('{ events(filter: { from: "2020-02-30" }) { totalCount } }')).status).toBe(400);
+    const query = 'query ($f: EventFilter) { events(filter: $f) { totalCount } }';
+    expect((await graphql(query, { variables: { f: { from: '2020-01-01' } } })).body.errors).toBeUndefined();
+    expect((await graphql(query, { variables: { f: { from: '2020-01-01' } } })).body.errors).toBeUndefined();
+    expect((await graphql(query, { variables: { f: { from: 'x' } } })).status).toBe(400);
+  });
+
   it('answers a variable of the wrong built-in type with BAD_USER_INPUT naming it', async () => {
     const { status, body } = await graphql('query ($n: Int) { committees(first: $n) { totalCount } }', { variables: { n: 'ten' } });
     expect(status).toBe(400);
