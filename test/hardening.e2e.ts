@@ -26,6 +26,10 @@ describe('abusive documents cost a clear 400, not the hub\'s time', () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', maxCost: 50_000 });
     expect(body.errors?.[0]?.message).toMatch(/would cost about \d+ .* at most 50000 \(HUB_MAX_COST\)/);
     expect(performance.now() - started).toBeLessThan(5_000);
+    // Asked again (its cost now known), refused again.
+    const again = await graphql(amplification);
+    expect(again.status).toBe(400);
+    expect(again.body.errors?.[0]?.extensions?.cost).toBe(body.errors?.[0]?.extensions?.cost);
   });
 
   it('refuses the fragment bomb at once, and the gateway keeps answering others meanwhile', async () => {
