@@ -23,7 +23,7 @@ const USAGE = `npm run bench -- [options]
   --gateway <url>       measure a hub already running there (default: start one on a fresh folder, free ports)
   --data-dir <dir>      start the hub on this data folder (e.g. one holding generated data) instead of a fresh one
   --scale <n>           0: the seed (default); n ≥ 1: first generate that much data with "hub generate --scale n"
-  --seconds <s>         how long each measurement runs (default 2; about 4 minutes in all)
+  --seconds <s>         how long each measurement runs (default 2; about 5 minutes in all)
   --concurrency <list>  callers at once, comma-separated (default 1,16)
   --targets <list>      hub, plain (the hub's gateway without batching/merging), hive, direct (default hub,plain,hive,direct)
   --queries <text>      only the queries whose name contains this text
