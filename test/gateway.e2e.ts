@@ -10,7 +10,7 @@ import { createLogger, formatSubgraphUrls, listen, type RunningHttpServer } from
 import { createGateway, loadGatewayConfig, mintToken, type Gateway } from '@hub/gateway';
 import { composeSdl, HUB_SUBGRAPHS, SUPERGRAPH_FILE, subgraphSchemaFile } from '@hub/schema';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, hub } from './harness/client.js';
+import { counterAt, graphql, hub } from './harness/client.js';
 
 const quiet = createLogger('gateway-under-test', { level: 'error', format: 'pretty' });
 let folder: string;
@@ -88,6 +88,38 @@ describe('supergraph hot reload', () => {
     };
     await writeFile(file, composeSdl([...subgraphs, partner]));
     expect(await until(async () => (await queryFields()).includes('partnerPing'))).toBe(true);
+  });
+
+  it('keeps parsed queries and plans over a reload that changes only a subgraph address, and drops them when the schema changes', async () => {
+    const file = join(folder, 'warm.graphql');
+    const original = await readFile(SUPERGRAPH_FILE, 'utf8');
+    await writeFile(file, original);
+    const url = await startGateway({ HUB_SUPERGRAPH_FILE: file });
+    const counter = (name: string, labels: Record<string, string>) => counterAt(url, name, labels);
+    const lookups = async () => ({
+      planHits: await counter('hub_gateway_cache_lookups_total', { cache: 'plan', result: 'hit' }),
+      planMisses: await counter('hub_gateway_cache_lookups_total', { cache: 'plan', result: 'miss' }),
+      documentHits: await counter('hub_gateway_cache_lookups_total', { cache: 'document', result: 'hit' }),
+      documentMisses: await counter('hub_gateway_cache_lookups_total', { cache: 'document', result: 'miss' }),
+    });
+    const ask = async () => expect((await graphql('{ committees(first: 3) { edges { node { code events(first: 1) { totalCount } } } } }', { url })).body.errors).toBeUndefined();
+    await ask();
+    await ask();
+    const warm = await lookups();
+    expect(warm.planHits).toBeGreaterThan(0);
+
+    // Only the events subgraph's address changes (this gateway calls the addresses HUB_SUBGRAPH_URLS gives).
+    await writeFile(file, original.replace(/(@join__graph\(name: "events", url: ")[^"]*/, '$1http://127.0.0.1:9/graphql'));
+    expect(await until(async () => (await counter('hub_gateway_supergraphs_served_total', { plans: 'kept' })) === 1)).toBe(true);
+    await ask();
+    const kept = await lookups();
+    expect(kept).toEqual({ ...warm, planHits: warm.planHits + 1, documentHits: warm.documentHits + 1 });
+
+    // A description changes: the schema is another, so is every cached query and plan.
+    await writeFile(file, original.replace('"""Adds an event. Needs hub:write."""', '"""Adds an event (needs hub:write)."""'));
+    expect(await until(async () => (await counter('hub_gateway_supergraphs_served_total', { plans: 'rebuilt' })) === 2)).toBe(true);
+    await ask();
+    expect(await lookups()).toEqual({ ...kept, planMisses: kept.planMisses + 1, documentMisses: kept.documentMisses + 1 });
   });
 
   it('refuses to start without a supergraph file, naming it', async () => {

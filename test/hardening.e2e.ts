@@ -26,6 +26,10 @@ describe('abusive documents cost a clear 400, not the hub\'s time', () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', maxCost: 100_000 });
     expect(body.errors?.[0]?.message).toMatch(/would cost about \d+ .* at most 100000 \(HUB_MAX_COST\)/);
     expect(performance.now() - started).toBeLessThan(5_000);
+    // Asked again (its cost now known), refused again.
+    const again = await graphql(amplification);
+    expect(again.status).toBe(400);
+    expect(again.body.errors?.[0]?.extensions?.cost).toBe(body.errors?.[0]?.extensions?.cost);
   });
 
   it('refuses the fragment bomb at once, and the gateway keeps answering others meanwhile', async () => {
@@ -82,6 +86,15 @@ describe('client mistakes are client errors', () => {
     expect(status).toBe(400);
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(body.errors?.[0]?.message).toContain('$f.from');
+  });
+
+  it('checks every request, not only the first of a document the gateway has cached', async () => {
+    // The same document twice with a bad literal, then a fine document with a good and a bad variable.
+    for (let i = 0; i < 2; i += 1) expect((await graphql('{ events(filter: { from: "2020-02-30" }) { totalCount } }')).status).toBe(400);
+    const query = 'query ($f: EventFilter) { events(filter: $f) { totalCount } }';
+    expect((await graphql(query, { variables: { f: { from: '2020-01-01' } } })).body.errors).toBeUndefined();
+    expect((await graphql(query, { variables: { f: { from: '2020-01-01' } } })).body.errors).toBeUndefined();
+    expect((await graphql(query, { variables: { f: { from: 'x' } } })).status).toBe(400);
   });
 
   it('answers a variable of the wrong built-in type with BAD_USER_INPUT naming it', async () => {

@@ -93,6 +93,8 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, path: string, pro
 }
 
 export function clientErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
+  /** Operations whose literal arguments were checked and found fine, with the schema they were checked against. */
+  const literalsFine = new WeakMap<object, unknown>();
   return {
     async requestDidStart() {
       return {
@@ -111,17 +113,23 @@ export function clientErrorsPlugin(): ApolloServerPlugin<GatewayContext> {
             const type = typeFromAST(schema as GraphQLSchema, definition.type as never) as GraphQLInputType | undefined;
             if (type) checkValue(request.variables?.[definition.variable.name.value], type, `$${definition.variable.name.value}`, problems);
           }
-          // The operation and each fragment once: arguments written in fragments count too.
-          const typeInfo = new TypeInfo(schema);
-          const visitor = visitWithTypeInfo(typeInfo, {
-            Argument(node) {
-              const argument = typeInfo.getArgument();
-              const field = typeInfo.getFieldDef();
-              if (argument && field) checkLiteral(node.value, argument.type, node.name.value, problems, (path) => `${field.name}(${path})`);
-            },
-          });
-          for (const definition of document.definitions) {
-            if (definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
+          // The literals of a document asked again (the same object, from Apollo's document
+          // cache) were found fine already against this schema: only its variables change.
+          if (literalsFine.get(operation) !== schema) {
+            const before = problems.length;
+            // The operation and each fragment once: arguments written in fragments count too.
+            const typeInfo = new TypeInfo(schema);
+            const visitor = visitWithTypeInfo(typeInfo, {
+              Argument(node) {
+                const argument = typeInfo.getArgument();
+                const field = typeInfo.getFieldDef();
+                if (argument && field) checkLiteral(node.value, argument.type, node.name.value, problems, (path) => `${field.name}(${path})`);
+              },
+            });
+            for (const definition of document.definitions) {
+              if (definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
+            }
+            if (problems.length === before) literalsFine.set(operation, schema);
           }
           if (problems.length === 1) throw problems[0]!;
           if (problems.length > 1) {

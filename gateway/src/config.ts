@@ -28,6 +28,8 @@ export const gatewaySpec = {
   HUB_MAX_BODY_BYTES: v.int({ default: 200_000, min: 1000, max: 50_000_000, doc: 'largest request body, in bytes' }),
   HUB_SUBGRAPH_TIMEOUT_MS: v.int({ default: 10_000, min: 100, max: 300_000, doc: 'how long the gateway waits for a subgraph before giving up on it' }),
   HUB_SUBGRAPH_MAX_RESPONSE_BYTES: v.int({ default: 20_000_000, min: 1000, max: 1_000_000_000, doc: "largest answer the gateway accepts from a subgraph; a larger one is cut off and reported as that subgraph's error" }),
+  HUB_SUBGRAPH_BATCHING: v.bool({ default: true, doc: "send the fetches of one plan step to one of the hub's own subgraphs together, as one batched request (partners' subgraphs always get one request per fetch)" }),
+  HUB_SUBGRAPH_DEDUPLICATION: v.bool({ default: true, doc: 'answer a query fetch identical to one in flight (same subgraph, body and caller) with that one\'s answer instead of sending it again; never for mutations' }),
   HUB_BREAKER_FAILURES: v.int({ default: 5, min: 1, max: 1000, doc: "consecutive failures of a subgraph after which the gateway stops calling it for a while (circuit breaker)" }),
   HUB_BREAKER_OPEN_SECONDS: v.int({ default: 10, min: 1, max: 3600, doc: 'how long an open circuit breaker waits before letting one probe request through' }),
   HUB_REGISTRY_MONGODB_URI: v.mongoUri({

@@ -5,18 +5,29 @@
  * time. Answers carry `extensions.cost`, so clients learn what their queries weigh.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from './context.js';
 import { analyzeOperation } from './query-analysis.js';
 
 export function demandControlPlugin(maxCost: number): ApolloServerPlugin<GatewayContext> {
+  // An operation without variables always costs the same: estimated once per cached document
+  // (Apollo's document cache hands back the same object) and schema.
+  const fixedCosts = new WeakMap<object, { schema: unknown; cost: number }>();
+  const costOf = (document: DocumentNode, operation: OperationDefinitionNode, schema: GraphQLSchema, variables: Record<string, unknown>) => {
+    if (operation.variableDefinitions?.length) return analyzeOperation(document, operation, schema, variables).cost;
+    const known = fixedCosts.get(operation);
+    if (known?.schema === schema) return known.cost;
+    const cost = analyzeOperation(document, operation, schema, variables).cost;
+    fixedCosts.set(operation, { schema, cost });
+    return cost;
+  };
   return {
     async requestDidStart() {
       let estimated: number | undefined;
       return {
         async didResolveOperation({ document, operation, schema, request }) {
           if (!operation) return;
-          estimated = analyzeOperation(document, operation, schema, request.variables ?? {}).cost;
+          estimated = costOf(document, operation, schema, request.variables ?? {});
           if (estimated > maxCost) {
             throw new GraphQLError(
               `This query would cost about ${estimated} (each field 1, lists and pages multiplied by their size); this hub allows at most ${maxCost} (HUB_MAX_COST). Ask for smaller pages (first), fewer aliases or less nesting, and page through the rest.`,

@@ -109,23 +109,35 @@ function queryOf(request: RawRequest): string | undefined {
   }
 }
 
+/** How many queries' merge-check counts are remembered: the same queries come again and again. */
+const REMEMBERED_QUERIES = 1000;
+
 /**
  * Refuses, before Apollo parses and validates it, a document that would make validation itself
  * slow (see mergeComparisons). It runs as an HTTP guard because Apollo turns anything thrown
- * between parsing and validation into a 500; parsing twice costs a millisecond at most, since
- * the token limit bounds the document. Anything it cannot read is left for Apollo to answer.
+ * between parsing and validation into a 500. The count of each query text is remembered (the
+ * most recent ones), so a query asked again is not parsed twice; Apollo caches its own parse.
+ * Anything it cannot read is left for Apollo to answer.
  */
 export function mergeCheckGuard(maxTokens: number, limit = MAX_MERGE_COMPARISONS): (request: RawRequest) => Reply | undefined {
+  const counted = new Map<string, number>();
+  const comparisonsOf = (query: string): number => {
+    const known = counted.get(query);
+    if (known !== undefined) return known;
+    let comparisons = 0;
+    try {
+      comparisons = mergeComparisons(parse(query, { maxTokens, noLocation: true }));
+    } catch {
+      // unreadable: Apollo says why
+    }
+    if (counted.size >= REMEMBERED_QUERIES) counted.delete(counted.keys().next().value!);
+    counted.set(query, comparisons);
+    return comparisons;
+  };
   return (request) => {
     const query = queryOf(request);
     if (!query) return undefined;
-    let document: DocumentNode;
-    try {
-      document = parse(query, { maxTokens, noLocation: true });
-    } catch {
-      return undefined;
-    }
-    const comparisons = mergeComparisons(document);
+    const comparisons = comparisonsOf(query);
     if (comparisons <= limit) return undefined;
     return errorReply(
       400,

@@ -17,13 +17,14 @@ import { clientErrorsPlugin, inHubWords, PREFLIGHT_HEADERS, withoutSuggestions }
 import { demandControlPlugin } from './demand-control.js';
 import { maxAliasesRule, maxDepthRule, mergeCheckGuard } from './limits.js';
 import { loadIde } from './ide.js';
-import { createPartnerPlane } from './registry/partner-plane.js';
+import { BUILT_IN, createPartnerPlane } from './registry/partner-plane.js';
 import { firstRefusal, RateLimiter, rateLimitGuard } from './rate-limit.js';
 import { readinessHandler } from './readiness.js';
 import { reportRoutes } from './reports/report-routes.js';
 import { gatewayMetrics } from './metrics.js';
 import { scrubAddresses, SignedDataSource } from './signed-data-source.js';
 import { defaultSupergraphFile, readSupergraph, supergraphFromFile } from './supergraph.js';
+import { WarmCaches } from './warm-caches.js';
 
 export interface Gateway {
   readonly handler: ReturnType<typeof graphqlHttpHandler>;
@@ -133,7 +134,13 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
       };
     },
   };
+  const caches = new WarmCaches((cache, hit) => metrics.cacheLookup(cache, hit));
   const gateway = new ApolloGateway({
+    queryPlannerConfig: { cache: caches.plans },
+    // Called as each supergraph is switched to, before a request is planned on it.
+    experimental_didUpdateSupergraph: (current) => {
+      if ('supergraphSdl' in current) metrics.supergraphServed(caches.supergraphServed(current.supergraphSdl));
+    },
     supergraphSdl: partners.supergraph ?? supergraphFromFile(supergraphFile, supergraphSdl, log),
     buildService: ({ name, url }) =>
       metrics.instrument(name, new SignedDataSource({
@@ -143,6 +150,10 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
         timeoutMs: config.HUB_SUBGRAPH_TIMEOUT_MS,
         maxResponseBytes: config.HUB_SUBGRAPH_MAX_RESPONSE_BYTES,
         breaker: partners.breakerFor(name),
+        // Only the hub's own subgraphs are known to accept batches.
+        batch: config.HUB_SUBGRAPH_BATCHING && BUILT_IN.has(name),
+        deduplicate: config.HUB_SUBGRAPH_DEDUPLICATION,
+        counters: metrics.transport(name),
       })),
     logger: apolloLogger,
   });
@@ -156,6 +167,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     includeStacktraceInErrorResponses: false,
     csrfPrevention: { requestHeaders: PREFLIGHT_HEADERS },
     allowBatchedHttpRequests: false,
+    documentStore: caches.documents,
     parseOptions: { maxTokens: config.HUB_MAX_TOKENS },
     validationRules: [maxDepthRule(config.HUB_MAX_DEPTH), maxAliasesRule(config.HUB_MAX_ALIASES)],
     plugins: [ApolloServerPluginLandingPageDisabled(), scopePlugin, clientErrorsPlugin(), demandControlPlugin(config.HUB_MAX_COST), tracingPlugin(), requestLogPlugin(log), requestMetricsPlugin(metrics), ...partners.plugins, schemaPlugin],

@@ -9,6 +9,7 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { CircuitOpenError, type CircuitBreaker } from './circuit-breaker.js';
 import type { GatewayContext } from './context.js';
+import { FetchMerging, type FetchMergingOptions, type SubgraphAnswer } from './fetch-merging.js';
 
 const NO_ONE = encodeIdentity({ subject: null, scopes: [] });
 
@@ -24,6 +25,11 @@ export interface SignedDataSourceOptions {
   /** Larger answers are cut off and reported, so one subgraph cannot exhaust the gateway's memory. */
   maxResponseBytes: number;
   breaker: CircuitBreaker;
+  /** The subgraph accepts batched requests (the hub's own subgraphs do; partners' may not). */
+  batch: boolean;
+  /** Merge identical query fetches in flight. */
+  deduplicate: boolean;
+  counters?: FetchMergingOptions['counters'];
 }
 
 /** Reads a response body up to `limit` bytes; past that the request is aborted. */
@@ -66,38 +72,55 @@ export function scrubAddresses(text: string): string {
   return text.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, 'its address').replace(/(?:\[[0-9a-f:.]+\]|\b[a-z0-9][a-z0-9.-]*):\d{2,5}\b/gi, 'its address').replace(/\blocalhost\b/gi, 'its address');
 }
 
+/** Which client request a fetch belongs to: the fetches of one request (and only those) are batched together. */
+const groups = new WeakMap<object, string>();
+let lastGroup = 0;
+function groupOf(context: object): string {
+  let group = groups.get(context);
+  if (!group) {
+    group = String((lastGroup += 1));
+    groups.set(context, group);
+  }
+  return group;
+}
+
+/**
+ * What the gateway tells its own fetcher about a fetch, in headers the fetcher removes before
+ * anything is signed or sent (Apollo's data source hands the fetcher only the URL and the request).
+ */
+const FETCH_GROUP = 'x-hub-fetch-group';
+const FETCH_READ_ONLY = 'x-hub-fetch-read-only';
+
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(options: SignedDataSourceOptions) {
     const { name, timeoutMs, breaker } = options;
-    // The fetcher sees the body exactly as it goes on the wire, so that is what gets signed.
-    const fetcher: Fetcher = async (url, init) => {
-      const body = init?.body ?? '';
-      const headers = { ...(init?.headers as Record<string, string>) };
+    const unavailable = (cause: string, originalError?: Error) =>
+      new GraphQLError(`The ${name} subgraph is unavailable: ${cause}.`, { originalError, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: name } });
+    // One signed HTTP request: the signature covers exactly the body that goes on the wire.
+    const send = async (body: string, identity: string): Promise<SubgraphAnswer> => {
       const secret = options.signingSecret();
       // The full error (with the address) stays on originalError, for the log; callers get the cause.
-      const unavailable = (cause: string, originalError?: Error) =>
-        new GraphQLError(`The ${name} subgraph is unavailable: ${cause}.`, { originalError, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: name } });
       if (!secret || secret.length === 0) throw unavailable('the registry has no signing secret for it');
-      // Requests made outside a client operation (none today) carry no scopes at all.
-      const signed = signRequest(secret, headers[SIGNATURE_HEADERS.identity] ?? NO_ONE, body);
+      const signed = signRequest(secret, identity, body);
       try {
-        return await breaker.run(() => inSpan(`POST ${name}`, { 'hub.subgraph': name, 'server.address': new URL(url).host }, async (span) => {
+        return await breaker.run(() => inSpan(`POST ${name}`, { 'hub.subgraph': name, 'server.address': new URL(options.url).host }, async (span) => {
           const controller = new AbortController();
           const timer = setTimeout(() => controller.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
           try {
             // traceparent travels beside the signed headers, not inside the signature: it only
             // joins spans into one trace and grants nothing (README, "Request signing").
-            const response = await fetch(url, { ...(init as RequestInit), headers: { ...headers, ...signed, ...traceHeaders() }, signal: controller.signal });
+            const response = await fetch(options.url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...signed, ...traceHeaders() }, signal: controller.signal });
             span.setAttribute('http.response.status_code', response.status);
             const text = await boundedText(response, options.maxResponseBytes, () => controller.abort());
             // A subgraph that answers 5xx is failing, whatever its body says.
             if (response.status >= 500) throw new Error(`it answered HTTP ${response.status}`);
-            return new Response(text, { status: response.status, statusText: response.statusText, headers: { 'content-type': response.headers.get('content-type') ?? 'application/json' } }) as never;
+            return { status: response.status, statusText: response.statusText, contentType: response.headers.get('content-type') ?? 'application/json', text };
           } finally {
             clearTimeout(timer);
           }
         }, SpanKind.CLIENT));
       } catch (error) {
+        if (error instanceof GraphQLError) throw error;
         if (error instanceof CircuitOpenError) throw unavailable(error.message);
         const cause =
           (error as Error).name === 'TimeoutError' || (error as { cause?: Error }).cause?.name === 'TimeoutError'
@@ -105,6 +128,27 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
             : withoutAddress(error as Error);
         throw unavailable(cause, error as Error);
       }
+    };
+    const merging = new FetchMerging({ send, batch: options.batch, deduplicate: options.deduplicate, counters: options.counters });
+    const fetcher: Fetcher = async (_url, init) => {
+      const headers = { ...(init?.headers as Record<string, string>) };
+      const group = headers[FETCH_GROUP];
+      const readOnly = headers[FETCH_READ_ONLY] === 'true';
+      let answer: SubgraphAnswer;
+      try {
+        answer = await merging.fetch({
+          // Apollo's data source always sends a string; it is signed and sent as it is.
+          body: String(init?.body ?? ''),
+          // Requests made outside a client operation (none today) carry no scopes at all.
+          identity: headers[SIGNATURE_HEADERS.identity] ?? NO_ONE,
+          // Without a group (not a client operation) a fetch goes alone.
+          group: group ?? `alone-${(lastGroup += 1)}`,
+          readOnly,
+        });
+      } catch (error) {
+        throw error instanceof GraphQLError ? error : unavailable((error as Error).message, error as Error);
+      }
+      return new Response(answer.text, { status: answer.status, statusText: answer.statusText, headers: { 'content-type': answer.contentType } }) as never;
     };
     super({ url: options.url, fetcher });
     this.subgraphName = name;
@@ -147,10 +191,16 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     return response;
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const { request, context } = options;
     // Carried to the fetcher in a header; the fetcher signs it together with the body.
     if ('identity' in context && context.identity) {
       request.http?.headers.set(SIGNATURE_HEADERS.identity, encodeIdentity(context.identity));
     }
+    // Health checks and schema loading belong to no client request.
+    if (!('incomingRequestContext' in options)) return;
+    request.http?.headers.set(FETCH_GROUP, groupOf(context));
+    // Every fetch of a mutation counts as a write: even its reads come after the write.
+    request.http?.headers.set(FETCH_READ_ONLY, String(options.incomingRequestContext.operation?.operation === 'query'));
   }
 }

@@ -62,3 +62,12 @@ export async function subgraphRequests(subgraph: string): Promise<number> {
   for (const [key, value] of await metrics(subgraph)) if (key.startsWith('hub_subgraph_requests_total')) total += value;
   return total;
 }
+
+/** The sum of a counter on the /metrics of the process serving `url`, over the samples whose labels include `labels`. */
+export async function counterAt(url: string, name: string, labels: Record<string, string> = {}): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', url))).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`) && Object.entries(labels).every(([label, value]) => line.includes(`${label}="${value}"`)))
+    .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+}

@@ -28,7 +28,8 @@ import { OperationCache, OperationStore } from './persisted-operations.js';
 import { reportingRoutes } from './reporting-routes.js';
 import { isServiceToken, ServiceTokenGuard, ServiceTokenStore } from './service-tokens.js';
 
-const BUILT_IN = new Set(HUB_SUBGRAPHS.map((subgraph) => subgraph.name));
+/** The hub's own subgraphs, by name: signed with secrets derived from HUB_SIGNING_SECRET, and able to take batches. */
+export const BUILT_IN = new Set(HUB_SUBGRAPHS.map((subgraph) => subgraph.name));
 const USAGE_FLUSH_MS = 5_000;
 
 export interface PartnerPlane {

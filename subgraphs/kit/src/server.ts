@@ -57,6 +57,10 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), tracingPlugin(), requestLogPlugin(log, { isOutage: (error) => database.isOutage(unwrapResolverError(error)) }), requestMetricsPlugin(metrics), writesPlugin()],
     includeStacktraceInErrorResponses: false,
     introspection: !production,
+    // The gateway sends the fetches of one plan step as one JSON array; Apollo Server runs them
+    // with one shared context, so one set of loaders serves them all. Only signed requests get
+    // this far (the guard below), so nobody else can send a batch.
+    allowBatchedHttpRequests: true,
     // A database that cannot be reached is named as such (the gateway passes it on with this
     // subgraph's name), and logged once when it goes down, not with a stack per request.
     formatError: (formatted, error) => {
