@@ -5,33 +5,23 @@
  * order, best first, with the passage that matched. Bad files and bad queries are named.
  * Reads ../shared/seed-documents; says so and skips when it is absent.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createLogger } from '@hub/core';
 import { applySeed } from '@hub/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, hub, token } from './harness/client.js';
+import { hubJson } from './harness/hub-command.js';
 import { facts } from '@hub/seed';
 import { foldedWords, containsPhrase } from '@hub/kit';
 import { haveSourceDocuments, SOURCE_DOCUMENTS_DIR } from './harness/source-documents.js';
 
-const HUB_COMMAND = fileURLToPath(new URL('../platform/cli/bin/hub.mjs', import.meta.url));
 let writer: string;
 let folder: string;
 
-function hubCommand(...args: string[]): Promise<{ code: number; json: any; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [HUB_COMMAND, ...args, '--json'], { env: { ...process.env, HUB_URL: hub().gatewayUrl.replace(/\/graphql$/, ''), HUB_TOKEN: writer }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code: code ?? -1, json: stdout ? JSON.parse(stdout) : undefined, stderr }));
-  });
-}
+/** `hub … --json` as the analyst's writer token: the harness's runner. */
+const hubCommand = (...args: string[]) => hubJson(writer, ...args);
 
 const ids = (connection: { edges: Array<{ node: { id: string } }> }) => connection.edges.map((edge) => edge.node.id).sort();
 

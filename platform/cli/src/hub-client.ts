@@ -55,3 +55,13 @@ export function refusal(answer: HubAnswer<any>): CliError {
   if (answer.status === 401) return new CliError(`${message} (HUB_TOKEN is missing, expired or not accepted)`, EXIT.usage, answer.body);
   return new CliError(message, answer.status === 422 ? EXIT.checkFailed : EXIT.usage, answer.body);
 }
+
+/**
+ * A request to the hub at HUB_URL that must get `expected` (200 unless said): any other answer
+ * becomes its refusal sentence. What nearly every command does.
+ */
+export async function askHub<T = any>(method: string, path: string, body?: unknown, expected = 200): Promise<HubAnswer<T>> {
+  const answer = await callHub<T>(hubTarget(), method, path, body);
+  if (answer.status !== expected) throw refusal(answer);
+  return answer;
+}

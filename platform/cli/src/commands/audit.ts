@@ -1,6 +1,6 @@
 /** `hub audit …`: check the gateway's hash-chained audit log, and ask it who did what (hub:admin). */
 import { CliError, EXIT, type CommandGroup } from '../cli.js';
-import { callHub, hubTarget, refusal } from '../hub-client.js';
+import { askHub } from '../hub-client.js';
 
 interface Entry {
   seq: number;
@@ -35,8 +35,7 @@ export const auditCommands: CommandGroup = {
       usage: '',
       help: 'Needs an operator token (hub:admin) in HUB_TOKEN. Each entry carries the hash of the one before it: an entry edited, deleted or inserted in the database breaks the chain there. Keep the printed head hash somewhere else to notice entries cut off the end, too.',
       async run({ print }) {
-        const answer = await callHub(hubTarget(), 'GET', '/registry/audit/verify');
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('GET', '/registry/audit/verify');
         const { ok, entries, head, broken } = answer.body as { ok: boolean; entries: number; head: { seq: number; hash: string } | null; broken?: { seq: number; problem: string } };
         const headText = head ? `head: entry ${head.seq}, hash ${head.hash}` : 'the log is empty';
         if (ok) {
@@ -63,8 +62,7 @@ export const auditCommands: CommandGroup = {
         if (limit !== undefined && !/^[1-9]\d*$/.test(limit)) throw new CliError(`--limit must be a whole number of entries, got "${limit}".`);
         const query = new URLSearchParams();
         for (const name of ['subject', 'record', 'since', 'limit'] as const) if (options[name] !== undefined) query.set(name, options[name] as string);
-        const answer = await callHub(hubTarget(), 'GET', `/registry/audit/entries${query.size ? `?${query}` : ''}`);
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('GET', `/registry/audit/entries${query.size ? `?${query}` : ''}`);
         const entries: Entry[] = answer.body.entries;
         print(answer.body, entries.length === 0 ? 'No audit entries match.' : entries.map(entryLine).join('\n'));
       },
@@ -77,8 +75,7 @@ export const auditCommands: CommandGroup = {
       options: { since: { type: 'string', description: 'writes from then on (default 1d): 2026-11-30, 12h, 7d' } },
       async run({ options, print }) {
         const since = options.since as string | undefined;
-        const answer = await callHub(hubTarget(), 'GET', `/registry/audit/writes${since ? `?since=${encodeURIComponent(since)}` : ''}`);
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('GET', `/registry/audit/writes${since ? `?since=${encodeURIComponent(since)}` : ''}`);
         const report = answer.body as { ok: boolean; checked: number; unaccounted: Array<{ subgraph: string; type: string; id: string; version: number; action: string; at: string; subject: string | null }>; unreachable: Array<{ subgraph: string; reason: string }> };
         const lines = [
           `${report.checked} write${report.checked === 1 ? '' : 's'} checked since ${answer.body.since}; ${report.unaccounted.length} without an audit entry.`,

@@ -1,7 +1,7 @@
 /** `hub operations …`: trusted documents (persisted operations) that clients run by id. */
 import { readFile } from 'node:fs/promises';
 import { CliError, type CommandGroup } from '../cli.js';
-import { callHub, hubTarget, refusal } from '../hub-client.js';
+import { askHub } from '../hub-client.js';
 
 const FORMATS: Record<string, string> = { apollo: "Apollo Client's manifest", relay: "Relay's persisted queries", 'graphql-codegen': "GraphQL Codegen's persisted documents" };
 
@@ -39,8 +39,7 @@ export const operationsCommands: CommandGroup = {
       args: { min: 1, max: 1 },
       async run({ args, print }) {
         const manifest = await readManifestFile(args[0]!);
-        const answer = await callHub(hubTarget(), 'POST', '/registry/operations', { manifest });
-        if (answer.status !== 201) throw refusal(answer);
+        const answer = await askHub('POST', '/registry/operations', { manifest }, 201);
         const { format, added, unchanged, operations } = answer.body as { format: string; added: number; unchanged: number; operations: Array<{ id: string; name: string | null; type: string }> };
         print(answer.body, [
           `Published ${operations.length} operation${operations.length === 1 ? '' : 's'} from ${FORMATS[format] ?? format} (${added} new, ${unchanged} already published).`,
@@ -53,8 +52,7 @@ export const operationsCommands: CommandGroup = {
       summary: 'list published operations (name, type, id)',
       usage: '',
       async run({ print }) {
-        const answer = await callHub(hubTarget(), 'GET', '/registry/operations');
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('GET', '/registry/operations');
         const operations: Array<{ id: string; name: string | null; type: string; format: string; publishedAt: string }> = answer.body.operations;
         print(answer.body, operations.length === 0 ? 'No operations published; "hub operations publish <manifest>" adds them.' : operations.map((o) => `${o.type.padEnd(9)} ${(o.name ?? '(anonymous)').padEnd(32)} ${o.id}  (${o.format}, ${o.publishedAt})`).join('\n'));
       },
@@ -66,8 +64,7 @@ export const operationsCommands: CommandGroup = {
       help: 'Needs an operator token (hub:admin). Every gateway stops running it within a few seconds.',
       args: { min: 1, max: 1 },
       async run({ args, print }) {
-        const answer = await callHub(hubTarget(), 'DELETE', `/registry/operations/${encodeURIComponent(args[0]!)}`);
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('DELETE', `/registry/operations/${encodeURIComponent(args[0]!)}`);
         print(answer.body, `Removed the published operation ${args[0]}.`);
       },
     },

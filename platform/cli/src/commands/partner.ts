@@ -1,6 +1,6 @@
 /** `hub partner …`: registering partner subgraphs and their credentials (operators, hub:admin). */
 import { CliError, EXIT, type CommandGroup } from '../cli.js';
-import { callHub, hubTarget, refusal } from '../hub-client.js';
+import { askHub } from '../hub-client.js';
 import { scaffold } from './partner-scaffold.js';
 
 export const partnerCommands: CommandGroup = {
@@ -19,8 +19,7 @@ export const partnerCommands: CommandGroup = {
       },
       async run({ args, options, print }) {
         if (!options.url) throw new CliError('--url is required: the GraphQL endpoint where the gateway will call the partner, e.g. --url http://media.example:4010/graphql.');
-        const answer = await callHub(hubTarget(), 'POST', '/registry/partners', { name: args[0], url: options.url, contact: options.contact });
-        if (answer.status !== 201) throw refusal(answer);
+        const answer = await askHub('POST', '/registry/partners', { name: args[0], url: options.url, contact: options.contact }, 201);
         const { name, url, secret, publishToken } = answer.body;
         print(answer.body, [
           `Registered partner "${name}" at ${url}.`,
@@ -39,8 +38,7 @@ export const partnerCommands: CommandGroup = {
       summary: 'list registered partners (no secrets)',
       usage: '',
       async run({ print }) {
-        const answer = await callHub(hubTarget(), 'GET', '/registry/partners');
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('GET', '/registry/partners');
         const partners: Array<{ name: string; url: string; contact: string | null; published: boolean; secrets: Array<{ retiresAt: string | null }> }> = answer.body.partners;
         print(answer.body, partners.length === 0 ? 'No partners registered.' : partners.map((p) => `${p.name.padEnd(16)} ${p.published ? 'in the graph ' : 'not published'}  ${p.url}${p.contact ? `  (${p.contact})` : ''}${p.secrets.length > 1 ? '  [rotation in progress]' : ''}`).join('\n'));
       },
@@ -59,13 +57,11 @@ export const partnerCommands: CommandGroup = {
         const name = encodeURIComponent(args[0]!);
         if (options['publish-token']) {
           if (options['revoke-old']) throw new CliError('--revoke-old is for signing secrets; a replaced publish token always stops at once. Give one of them.');
-          const answer = await callHub(hubTarget(), 'POST', `/registry/partners/${name}/publish-token`);
-          if (answer.status !== 200) throw refusal(answer);
+          const answer = await askHub('POST', `/registry/partners/${name}/publish-token`);
           print(answer.body, `New publish token for "${args[0]}": ${answer.body.publishToken}\nShown only now; the old token no longer works.`);
           return EXIT.ok;
         }
-        const answer = await callHub(hubTarget(), 'POST', `/registry/partners/${name}/rotate`, { revokeOld: options['revoke-old'] === true });
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('POST', `/registry/partners/${name}/rotate`, { revokeOld: options['revoke-old'] === true });
         print(
           answer.body,
           answer.body.revokedOld
@@ -80,8 +76,7 @@ export const partnerCommands: CommandGroup = {
       usage: '<name>',
       args: { min: 1, max: 1 },
       async run({ args, print }) {
-        const answer = await callHub(hubTarget(), 'DELETE', `/registry/partners/${encodeURIComponent(args[0]!)}`);
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('DELETE', `/registry/partners/${encodeURIComponent(args[0]!)}`);
         print(answer.body, `Removed partner "${args[0]}".`);
       },
     },

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { CliError, EXIT, type CommandGroup } from '../cli.js';
-import { callHub, hubTarget, refusal } from '../hub-client.js';
+import { askHub, callHub, hubTarget, refusal } from '../hub-client.js';
 
 const SPEC_HELP = `A spec file (JSON or YAML) holds the same as the options:
 
@@ -109,8 +109,7 @@ ${SPEC_HELP}`,
       summary: 'the reports every gateway serves: the built-in ones and those saved',
       usage: '',
       async run({ print }) {
-        const answer = await callHub(hubTarget(), 'GET', '/reports');
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('GET', '/reports');
         const reports: Array<{ name: string; builtIn: boolean; description: string | null; columns: number; savedBy?: string }> = answer.body.reports;
         print(answer.body, reports.map((r) => `${r.name.padEnd(28)} ${r.builtIn ? 'built-in' : `saved by ${r.savedBy}`.padEnd(8)}  ${r.columns} columns  ${r.description ?? ''}`.trimEnd()).join('\n'));
       },
@@ -121,8 +120,7 @@ ${SPEC_HELP}`,
       usage: '<name>',
       args: { min: 1, max: 1 },
       async run({ args, print }) {
-        const answer = await callHub(hubTarget(), 'GET', `/reports/${encodeURIComponent(args[0]!)}`);
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('GET', `/reports/${encodeURIComponent(args[0]!)}`);
         const r = answer.body as { name: string; description?: string; builtIn: boolean; query: string; columns: Array<{ path: string; header: string }>; explode?: string[]; rows?: string; separator?: string; variables: Array<{ name: string; type: string; default?: string }>; fitsSchema: true | string; urls: string[]; savedBy?: string; savedAt?: string };
         print(r, [
           `${r.name}${r.builtIn ? ' (built-in)' : r.savedBy ? ` (saved by ${r.savedBy} at ${r.savedAt})` : ''}`,
@@ -145,8 +143,7 @@ ${SPEC_HELP}`,
       usage: '<name>',
       args: { min: 1, max: 1 },
       async run({ args, print }) {
-        const answer = await callHub(hubTarget(), 'DELETE', `/reports/${encodeURIComponent(args[0]!)}`);
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('DELETE', `/reports/${encodeURIComponent(args[0]!)}`);
         print(answer.body, `Removed report "${args[0]}".`);
       },
     },

@@ -1,6 +1,6 @@
 /** `hub schema …`: the history of supergraph versions, one version, rollback. */
 import { CliError, EXIT, type CommandGroup } from '../cli.js';
-import { callHub, hubTarget, refusal } from '../hub-client.js';
+import { askHub, callHub, hubTarget, refusal } from '../hub-client.js';
 import { formatReport, table } from './report-format.js';
 
 export const schemaCommands: CommandGroup = {
@@ -12,8 +12,7 @@ export const schemaCommands: CommandGroup = {
       summary: 'versions, newest first: number, time, author, what it did',
       usage: '',
       async run({ print }) {
-        const answer = await callHub(hubTarget(), 'GET', '/registry/schema/history');
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('GET', '/registry/schema/history');
         const versions: Array<{ version: number; createdAt: string; author: string; action: string; hash: string; subgraphs: string[]; changes: unknown[] }> = answer.body.versions;
         print(
           answer.body,
@@ -31,8 +30,7 @@ export const schemaCommands: CommandGroup = {
       async run({ options, print }) {
         const version = options.version as string | undefined;
         if (version !== undefined && !/^[1-9]\d*$/.test(version)) throw new CliError(`--version must be a version number (1, 2, …), got "${version}".`);
-        const answer = await callHub(hubTarget(), 'GET', `/registry/schema${version ? `?version=${version}` : ''}`);
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('GET', `/registry/schema${version ? `?version=${version}` : ''}`);
         print(answer.body, answer.body.supergraph);
       },
     },

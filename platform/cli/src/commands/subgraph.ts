@@ -1,7 +1,7 @@
 /** `hub subgraph …`: check, publish, list and remove subgraphs in the registry. */
 import { readFile } from 'node:fs/promises';
 import { CliError, EXIT, type CommandGroup } from '../cli.js';
-import { callHub, hubTarget, refusal } from '../hub-client.js';
+import { askHub, callHub, hubTarget, refusal } from '../hub-client.js';
 import { formatReport, type CheckReport } from './report-format.js';
 
 async function readSchema(file: string | undefined): Promise<string> {
@@ -36,8 +36,7 @@ export const subgraphCommands: CommandGroup = {
       },
       async run({ args, options, print }) {
         const sdl = await schemaSource(options);
-        const answer = await callHub<CheckReport>(hubTarget(), 'POST', `/registry/subgraphs/${encodeURIComponent(args[0]!)}/check`, { sdl, url: options.url, introspect: options.introspect === true });
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub<CheckReport>('POST', `/registry/subgraphs/${encodeURIComponent(args[0]!)}/check`, { sdl, url: options.url, introspect: options.introspect === true });
         print(answer.body, formatReport(args[0]!, answer.body));
         return answer.body.ok ? EXIT.ok : EXIT.checkFailed;
       },
@@ -73,8 +72,7 @@ export const subgraphCommands: CommandGroup = {
       summary: 'the subgraphs of the graph now',
       usage: '',
       async run({ print }) {
-        const answer = await callHub(hubTarget(), 'GET', '/registry/subgraphs');
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('GET', '/registry/subgraphs');
         const rows: Array<{ name: string; url: string; builtIn: boolean }> = answer.body.subgraphs;
         print(answer.body, [`Version ${answer.body.version ?? '(none yet)'}:`, ...rows.map((s) => `  ${s.name.padEnd(16)} ${s.builtIn ? 'hub     ' : 'partner '} ${s.url}`)].join('\n'));
       },

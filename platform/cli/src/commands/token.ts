@@ -1,6 +1,6 @@
 /** `hub token …`: service tokens for reporting tools and other services (operators, hub:admin). */
 import { CliError, type CommandGroup } from '../cli.js';
-import { callHub, hubTarget, refusal } from '../hub-client.js';
+import { askHub } from '../hub-client.js';
 
 interface TokenRow {
   id: string;
@@ -39,8 +39,7 @@ export const tokenCommands: CommandGroup = {
       async run({ options, print }) {
         if (!options.name) throw new CliError('--name is required: the tool the token is for, e.g. --name powerbi.');
         if (!options.scopes) throw new CliError('--scopes is required: hub:read, hub:write and/or hub:admin, e.g. --scopes hub:read.');
-        const answer = await callHub(hubTarget(), 'POST', '/registry/tokens', { name: options.name, scopes: String(options.scopes).split(',').map((s) => s.trim()).filter(Boolean), safelist: options.safelist === true, expires: options.expires });
-        if (answer.status !== 201) throw refusal(answer);
+        const answer = await askHub('POST', '/registry/tokens', { name: options.name, scopes: String(options.scopes).split(',').map((s) => s.trim()).filter(Boolean), safelist: options.safelist === true, expires: options.expires }, 201);
         const t = answer.body as TokenRow & { token: string };
         print(answer.body, [
           `Created service token "${t.name}" (id ${t.id}): ${t.scopes.join(', ')}${t.safelist ? ', published operations only' : ''}, valid until ${t.expiresAt}.`,
@@ -57,8 +56,7 @@ export const tokenCommands: CommandGroup = {
       summary: 'list service tokens: live, revoked and expired (never the tokens themselves)',
       usage: '',
       async run({ print }) {
-        const answer = await callHub(hubTarget(), 'GET', '/registry/tokens');
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('GET', '/registry/tokens');
         const tokens: TokenRow[] = answer.body.tokens;
         print(answer.body, tokens.length === 0 ? 'No service tokens; "hub token create" makes one.' : tokens.map(line).join('\n'));
       },
@@ -70,8 +68,7 @@ export const tokenCommands: CommandGroup = {
       help: 'Needs an operator token (hub:admin). The token stays listed as revoked; a new one may then be created under the same name.',
       args: { min: 1, max: 1 },
       async run({ args, print }) {
-        const answer = await callHub(hubTarget(), 'POST', `/registry/tokens/${encodeURIComponent(args[0]!)}/revoke`);
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('POST', `/registry/tokens/${encodeURIComponent(args[0]!)}/revoke`);
         const t = answer.body as TokenRow & { alreadyRevoked: boolean };
         print(answer.body, t.alreadyRevoked ? `Service token "${t.name}" (id ${t.id}) was already revoked at ${t.revokedAt}.` : `Revoked service token "${t.name}" (id ${t.id}); every gateway refuses it within a few seconds.`);
       },

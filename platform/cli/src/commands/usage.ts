@@ -1,6 +1,6 @@
 /** `hub usage`: which operations and clients use the graph (or one schema coordinate). */
 import { CliError, type CommandGroup } from '../cli.js';
-import { callHub, hubTarget, refusal } from '../hub-client.js';
+import { askHub } from '../hub-client.js';
 import { table } from './report-format.js';
 
 export const usageCommands: CommandGroup = {
@@ -25,8 +25,7 @@ export const usageCommands: CommandGroup = {
       if (options.reports && options.coordinate) throw new CliError('--coordinate is about operations, --reports about report fetches; give one of them.');
       if (options.reports) {
         const query = new URLSearchParams({ days, ...(options.report ? { report: options.report as string } : {}) });
-        const answer = await callHub(hubTarget(), 'GET', `/registry/usage/reports?${query}`);
-        if (answer.status !== 200) throw refusal(answer);
+        const answer = await askHub('GET', `/registry/usage/reports?${query}`);
         const rows: Array<{ report: string; client: string; count: number; rows: number; failed: number; formats: string[]; lastDay: string }> = answer.body.reports;
         print(
           answer.body,
@@ -37,8 +36,7 @@ export const usageCommands: CommandGroup = {
         return;
       }
       const query = new URLSearchParams({ days, ...(options.coordinate ? { coordinate: options.coordinate as string } : {}) });
-      const answer = await callHub(hubTarget(), 'GET', `/registry/usage?${query}`);
-      if (answer.status !== 200) throw refusal(answer);
+      const answer = await askHub('GET', `/registry/usage?${query}`);
       const rows: Array<{ operationName: string | null; operationHash: string; client: string; count: number }> = answer.body.operations;
       print(
         answer.body,
