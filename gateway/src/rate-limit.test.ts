@@ -16,7 +16,7 @@ describe('the rate limit', () => {
   });
 
   it('counts a verified subject, else an address; a made-up token buys no fresh allowance', async () => {
-    const subjectOf = async (authorization: string) => (authorization === 'Bearer good' ? 'analyst-7' : authorization === 'Bearer service' ? null : undefined);
+    const subjectOf = async ({ headers: { authorization } }: { headers: { authorization?: string } }) => (authorization === 'Bearer good' ? 'analyst-7' : authorization === 'Bearer service' ? null : undefined);
     expect(await callerKey(request({ authorization: 'Bearer good' }), subjectOf)).toBe('subject:analyst-7');
     expect(await callerKey(request({ authorization: 'Bearer made-up-1' }), subjectOf)).toBe('address:10.0.0.1');
     expect(await callerKey(request({ authorization: 'Bearer made-up-2' }), subjectOf)).toBe('address:10.0.0.1');

@@ -47,7 +47,8 @@ export class RateLimiter {
 }
 
 /** Who a token belongs to: its verified subject, or undefined when it is not a valid token. */
-export type VerifiedSubject = (authorization: string) => Promise<string | null | undefined>;
+/** The verified subject of a request's token (null: a valid token without one); rejects for a token that does not verify. */
+export type VerifiedSubject = (request: RawRequest) => Promise<string | null | undefined>;
 
 /**
  * Who a request counts against: the verified token's subject, else the client's address. A token
@@ -57,7 +58,7 @@ export type VerifiedSubject = (authorization: string) => Promise<string | null |
 export async function callerKey(request: RawRequest, subjectOf: VerifiedSubject): Promise<string> {
   const authorization = request.headers.authorization;
   if (authorization) {
-    const subject = await subjectOf(authorization).catch(() => undefined);
+    const subject = await subjectOf(request).catch(() => undefined);
     if (subject) return `subject:${subject}`;
     if (subject === null) return `token:${createHash('sha256').update(authorization).digest('base64url')}`;
   }

@@ -186,7 +186,8 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
     browserPage: ide?.page,
     maxBodyBytes: config.HUB_MAX_BODY_BYTES,
     guard: firstRefusal(
-      rateLimitGuard(new RateLimiter(config.HUB_RATE_LIMIT_PER_MINUTE), async (authorization) => (await authenticate(authorization)).subject),
+      // The same verification the context uses (one per request), not a second one.
+      rateLimitGuard(new RateLimiter(config.HUB_RATE_LIMIT_PER_MINUTE), async (request) => (await callerOf(request)).subject),
       mergeCheckGuard(config.HUB_MAX_TOKENS),
     ),
     prepare: partners.prepare?.((request) => callerOf(request).catch(() => undefined)),
