@@ -8,6 +8,8 @@ export interface GoBuildOptions {
   sourceDir: string;
   output: string;
   log: Logger;
+  /** An alternative go.mod (`go build -modfile`), e.g. one that replaces FerretDB with a patched copy. */
+  modfile?: string;
 }
 
 const PROGRESS_EVERY_MS = 5_000;
@@ -17,7 +19,7 @@ const TAIL_LINES = 20;
 const PACKAGE_LINE = /^[\w.~+-]+(\/[\w.~+-]+)*$/;
 
 /** Runs `go build`, logging progress every few seconds, since a cold build is silent for minutes. */
-export async function goBuild({ sourceDir, output, log }: GoBuildOptions): Promise<void> {
+export async function goBuild({ sourceDir, output, log, modfile }: GoBuildOptions): Promise<void> {
   const started = Date.now();
   const tail: string[] = [];
   let packages = 0;
@@ -27,7 +29,7 @@ export async function goBuild({ sourceDir, output, log }: GoBuildOptions): Promi
     // -trimpath, -buildvcs=false: the binary depends only on what the cache key covers, not
     // on where the repository is checked out or on its git state. No cgo: the SQLite
     // driver is pure Go, so no C compiler is needed.
-    ['build', '-v', '-trimpath', '-buildvcs=false', '-mod=readonly', '-ldflags=-s -w', '-o', output, '.'],
+    ['build', '-v', '-trimpath', '-buildvcs=false', '-mod=readonly', ...(modfile ? [`-modfile=${modfile}`] : []), '-ldflags=-s -w', '-o', output, '.'],
     { cwd: sourceDir, env: { ...process.env, CGO_ENABLED: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   for (const stream of [child.stdout, child.stderr]) {

@@ -1,0 +1,267 @@
+// This file is the hub's, not FerretDB's: it is added to FerretDB's SQLite backend at build
+// time (see platform/store/pushdown/README.md).
+//
+// FerretDB 1.24 keeps each document as one JSON text per row and creates an index per
+// createIndexes call, but answers every query except `_id` equality by decoding the whole
+// collection in Go. Here each collection with indexes gets what SQLite needs to answer the
+// hub's queries from indexes instead:
+//
+//   - a key table, "<table>__hub_keys", one row per value of each indexed top-level field (one
+//     per element for arrays, one "null" row for a missing field), kept by triggers in the same
+//     transaction as every insert, update and delete, so it cannot drift from the documents;
+//   - an index on the `_id` expression FerretDB's own queries use (its `_id_` index is on a
+//     different spelling, which SQLite does not match);
+//   - per indexed field, an index on the field's sort key in MongoDB's order of types, so a
+//     sorted page reads its rows in order and stops.
+//
+// What the triggers keep is described by a signature (the collection's UUID and its indexed
+// fields) in "_hub_keys_meta"; a store that finds another signature rebuilds the keys from the
+// documents, so a data folder from before this code, a collection dropped and created again, or
+// an index added later all end up consistent.
+
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
+	"github.com/FerretDB/FerretDB/internal/util/fsql"
+	"github.com/FerretDB/FerretDB/internal/util/lazyerrors"
+)
+
+// hubKeysVersion changes whenever the key table's contents or the triggers change meaning,
+// which makes every store rebuild its keys once.
+const hubKeysVersion = "1"
+
+const hubKeysMetaTable = "_hub_keys_meta"
+
+// hubPlainField is a field the key table can hold: top-level, and safe inside a JSON path and
+// an SQL string literal without quoting.
+var hubPlainField = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// hubKeysSynced remembers, per database file and table, the signature already checked, so a
+// query costs a map lookup, not a round trip, once the keys are known to be current.
+var hubKeysSynced sync.Map // "<db>\x00<table>" -> signature
+
+// hubKeysMu serialises rebuilds: two first queries on a collection must not both rebuild it.
+var hubKeysMu sync.Mutex
+
+// hubIndexedFields returns the top-level fields the collection's indexes start with or
+// contain, without `_id` (which needs no key table), sorted.
+func hubIndexedFields(meta *metadata.Collection) []string {
+	var fields []string
+
+	for _, index := range meta.Settings.Indexes {
+		for _, key := range index.Key {
+			if key.Field == "_id" || !hubPlainField.MatchString(key.Field) || slices.Contains(fields, key.Field) {
+				continue
+			}
+
+			fields = append(fields, key.Field)
+		}
+	}
+
+	slices.Sort(fields)
+
+	return fields
+}
+
+func hubSignature(meta *metadata.Collection, fields []string) string {
+	return hubKeysVersion + "|" + meta.Settings.UUID + "|" + strings.Join(fields, ",")
+}
+
+func hubKeysTable(meta *metadata.Collection) string { return meta.TableName + "__hub_keys" }
+
+// hubEnsureKeys makes the key table, triggers and indexes of the collection match its indexes,
+// rebuilding them from the documents when they do not.
+func hubEnsureKeys(ctx context.Context, db *fsql.DB, dbName string, meta *metadata.Collection) error {
+	if meta == nil || meta.Capped() {
+		return nil
+	}
+
+	fields := hubIndexedFields(meta)
+	signature := hubSignature(meta, fields)
+	cacheKey := dbName + "\x00" + meta.TableName
+
+	if known, ok := hubKeysSynced.Load(cacheKey); ok && known == signature {
+		return nil
+	}
+
+	hubKeysMu.Lock()
+	defer hubKeysMu.Unlock()
+
+	err := db.InTransaction(ctx, func(tx *fsql.Tx) error {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(
+			`CREATE TABLE IF NOT EXISTS %q (table_name TEXT PRIMARY KEY, signature TEXT NOT NULL)`, hubKeysMetaTable,
+		)); err != nil {
+			return lazyerrors.Error(err)
+		}
+
+		var stored string
+		rows, err := tx.QueryContext(ctx, fmt.Sprintf(`SELECT signature FROM %q WHERE table_name = ?`, hubKeysMetaTable), meta.TableName)
+		if err != nil {
+			return lazyerrors.Error(err)
+		}
+		if rows.Next() {
+			err = rows.Scan(&stored)
+		}
+		_ = rows.Close()
+		if err != nil {
+			return lazyerrors.Error(err)
+		}
+
+		if stored == signature {
+			return nil
+		}
+
+		for _, q := range hubRebuildStatements(ctx, tx, meta, fields) {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return lazyerrors.Errorf("rebuilding the index keys of %s: %w", meta.Name, err)
+			}
+		}
+
+		if _, err = tx.ExecContext(ctx, fmt.Sprintf(
+			`INSERT OR REPLACE INTO %q (table_name, signature) VALUES (?, ?)`, hubKeysMetaTable,
+		), meta.TableName, signature); err != nil {
+			return lazyerrors.Error(err)
+		}
+
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+
+	hubKeysSynced.Store(cacheKey, signature)
+
+	return nil
+}
+
+// hubForgetKeys drops what hubEnsureKeys made for a table about to be dropped (its triggers
+// and indexes go with the table; the key table and the signature do not).
+func hubForgetKeys(ctx context.Context, db *fsql.DB, dbName string, meta *metadata.Collection) error {
+	if meta == nil {
+		return nil
+	}
+
+	hubKeysMu.Lock()
+	defer hubKeysMu.Unlock()
+
+	hubKeysSynced.Delete(dbName + "\x00" + meta.TableName)
+
+	if _, err := db.ExecContext(ctx, fmt.Sprintf(`DROP TABLE IF EXISTS %q`, hubKeysTable(meta))); err != nil {
+		return lazyerrors.Error(err)
+	}
+
+	if _, err := db.ExecContext(ctx, fmt.Sprintf(
+		`CREATE TABLE IF NOT EXISTS %q (table_name TEXT PRIMARY KEY, signature TEXT NOT NULL)`, hubKeysMetaTable,
+	)); err != nil {
+		return lazyerrors.Error(err)
+	}
+
+	if _, err := db.ExecContext(ctx, fmt.Sprintf(`DELETE FROM %q WHERE table_name = ?`, hubKeysMetaTable), meta.TableName); err != nil {
+		return lazyerrors.Error(err)
+	}
+
+	return nil
+}
+
+// hubRebuildStatements lists the statements that replace a collection's keys, triggers and
+// hub indexes with ones for these fields, filled from the documents already there.
+func hubRebuildStatements(ctx context.Context, tx *fsql.Tx, meta *metadata.Collection, fields []string) []string {
+	table, keys := meta.TableName, hubKeysTable(meta)
+
+	statements := []string{
+		fmt.Sprintf(`DROP TRIGGER IF EXISTS %q`, table+"__hub_insert"),
+		fmt.Sprintf(`DROP TRIGGER IF EXISTS %q`, table+"__hub_update"),
+		fmt.Sprintf(`DROP TRIGGER IF EXISTS %q`, table+"__hub_delete"),
+		fmt.Sprintf(`DROP TABLE IF EXISTS %q`, keys),
+		fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (%s)`, table+"__hub_id", table, metadata.IDColumn),
+	}
+
+	// Sort indexes of fields no longer indexed.
+	if rows, err := tx.QueryContext(ctx,
+		`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE ? ESCAPE '\'`,
+		table, strings.ReplaceAll(table, "_", `\_`)+`\_\_hub\_sort\_%`,
+	); err == nil {
+		for rows.Next() {
+			var name string
+			if rows.Scan(&name) == nil && !slices.Contains(fields, strings.TrimPrefix(name, table+"__hub_sort_")) {
+				statements = append(statements, fmt.Sprintf(`DROP INDEX IF EXISTS %q`, name))
+			}
+		}
+		_ = rows.Close()
+	}
+
+	if len(fields) == 0 {
+		return statements
+	}
+
+	statements = append(statements,
+		fmt.Sprintf(`CREATE TABLE %q (field TEXT NOT NULL, type TEXT NOT NULL, value ANY, id ANY NOT NULL) STRICT`, keys),
+		fmt.Sprintf(`CREATE INDEX %q ON %q (field, type, value)`, keys+"_value", keys),
+		fmt.Sprintf(`CREATE INDEX %q ON %q (id)`, keys+"_id", keys),
+		fmt.Sprintf(`INSERT INTO %q (field, type, value, id) %s`, keys, hubKeyRows(fields, fmt.Sprintf("%q.%s", table, metadata.DefaultColumn), table)),
+		fmt.Sprintf(`CREATE TRIGGER %q AFTER INSERT ON %q BEGIN INSERT INTO %q (field, type, value, id) %s; END`,
+			table+"__hub_insert", table, keys, hubKeyRows(fields, "NEW."+metadata.DefaultColumn, "")),
+		fmt.Sprintf(`CREATE TRIGGER %q AFTER UPDATE ON %q BEGIN DELETE FROM %q WHERE id = OLD.%s; INSERT INTO %q (field, type, value, id) %s; END`,
+			table+"__hub_update", table, keys, metadata.IDColumn, keys, hubKeyRows(fields, "NEW."+metadata.DefaultColumn, "")),
+		fmt.Sprintf(`CREATE TRIGGER %q AFTER DELETE ON %q BEGIN DELETE FROM %q WHERE id = OLD.%s; END`,
+			table+"__hub_delete", table, keys, metadata.IDColumn),
+	)
+
+	for _, f := range fields {
+		statements = append(statements, fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (%s, %s)`,
+			table+"__hub_sort_"+f, table, hubSortRank(metadata.DefaultColumn, f), hubSortValue(metadata.DefaultColumn, f)))
+	}
+
+	return statements
+}
+
+// hubKeyRows is a SELECT of the key rows of the document `doc` (a column of `table`, or of the
+// trigger's NEW row when table is ""): per field, one row for a scalar (its sjson type, its SQL
+// value), one per scalar element of an array (the element's type), and a "null" row when the
+// field is missing, since MongoDB's {f: null} matches a missing field too. Elements that are
+// documents or arrays get none: no equality or range on a scalar matches them.
+func hubKeyRows(fields []string, doc, table string) string {
+	from, fromWithElements := "", "FROM json_each(%[1]s, '$.%[2]s') AS j"
+	if table != "" {
+		from = fmt.Sprintf("FROM %q", table)
+		fromWithElements = fmt.Sprintf("FROM %q, json_each(%%[1]s, '$.%%[2]s') AS j", table)
+	}
+
+	var parts []string
+
+	for _, f := range fields {
+		parts = append(parts,
+			fmt.Sprintf(`SELECT '%[2]s', COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.t'), 'null'), %[1]s->>'$.%[2]s', %[1]s->'$._id' %[3]s `+
+				`WHERE COALESCE(json_type(%[1]s, '$.%[2]s'), 'null') NOT IN ('array', 'object')`, doc, f, from),
+			fmt.Sprintf(`SELECT '%[2]s', COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.i[' || j.key || '].t'), 'null'), j.value, %[1]s->'$._id' `+
+				fromWithElements+` WHERE json_type(%[1]s, '$.%[2]s') = 'array' AND j.type NOT IN ('array', 'object')`, doc, f),
+		)
+	}
+
+	return strings.Join(parts, " UNION ALL ")
+}
+
+// hubSortRank is the rank of a field's type in MongoDB's sort order (null and missing, numbers,
+// strings, ..., ObjectId, bool, date). Types whose SQL value does not sort as MongoDB sorts them
+// (documents, arrays, binary, timestamps, regular expressions, NaN) rank 0: a collection with
+// any such value is sorted in Go, as before.
+func hubSortRank(doc, f string) string {
+	return fmt.Sprintf(`(CASE COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.t'), 'null') `+
+		`WHEN 'null' THEN 1 WHEN 'int' THEN 2 WHEN 'long' THEN 2 `+
+		`WHEN 'double' THEN (CASE WHEN typeof(%[1]s->>'$.%[2]s') IN ('integer', 'real') THEN 2 ELSE 0 END) `+
+		`WHEN 'string' THEN 3 WHEN 'objectId' THEN 7 WHEN 'bool' THEN 8 WHEN 'date' THEN 9 ELSE 0 END)`, doc, f)
+}
+
+// hubSortValue orders values within a rank as MongoDB does: numbers by value, strings by their
+// UTF-8 bytes (SQLite's BINARY collation), ObjectIds by their hex text, dates by milliseconds.
+func hubSortValue(doc, f string) string {
+	return fmt.Sprintf(`(%s->>'$.%s')`, doc, f)
+}

@@ -1,0 +1,495 @@
+// This file is the hub's, not FerretDB's: it is added to FerretDB's SQLite backend at build
+// time (see platform/store/pushdown/README.md).
+//
+// It turns a MongoDB filter and sort into SQL over the key table and sort indexes of
+// hub_keys.go. The rule FerretDB's own pushdown follows still holds: the SQL may return more
+// documents than match, never fewer, because the handler filters every document again in Go.
+// A filter translated in full is marked exact; only then may SQL also count the documents or
+// cut the list with LIMIT, which is what lets a sorted page of 20 read 20 rows.
+
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
+	"github.com/FerretDB/FerretDB/internal/handler/sjson"
+	"github.com/FerretDB/FerretDB/internal/types"
+	"github.com/FerretDB/FerretDB/internal/util/fsql"
+	"github.com/FerretDB/FerretDB/internal/util/lazyerrors"
+	"github.com/FerretDB/FerretDB/internal/util/must"
+)
+
+// hubPlan is the SQL for one query.
+type hubPlan struct {
+	from    string // ` "table"` with the index SQLite is to use, if any
+	where   string // " WHERE ..." or ""
+	args    []any
+	exact   bool   // the WHERE clause selects exactly the documents the filter matches
+	orderBy string // " ORDER BY ..." or ""
+	sorted  bool   // the rows come in the order the sort asks for
+	limit   int64  // 0 for none
+	count   string // a SELECT count(*) of the matching documents, when exact, else ""
+
+	filtered bool // SQL applies some of the filter
+
+	countArgs []any
+}
+
+// hubCountUpTo bounds the counts that choose a sorted page's plan, so choosing stays cheap.
+const hubCountUpTo = 5000
+
+// hubPlanQuery plans a query: the filter conditions SQL can answer from the key table, the sort
+// when the collection's values of the sort field all sort in SQL as they do in MongoDB, the
+// limit when both are exact, and which index SQLite should start from. SQLite has no
+// statistics for these tables, so the plan says which: the key lookups when they are narrow,
+// the sort index when a page is wanted from many.
+func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, filter, sort *types.Document, limit, hubLimit int64) (*hubPlan, error) {
+	fields := map[string]bool{}
+	for _, f := range hubIndexedFields(meta) {
+		fields[f] = true
+	}
+
+	b := &hubWhereBuilder{keys: hubKeysTable(meta), fields: fields}
+	p := &hubPlan{from: fmt.Sprintf(" %q", meta.TableName), exact: filter.Len() == 0 || b.document(filter), limit: limit}
+
+	p.filtered = len(b.conds)+len(b.lookups) > 0
+
+	var keySet string
+	var keyArgs []any
+
+	if len(b.lookups) > 0 {
+		selects := make([]string, len(b.lookups))
+		for i, l := range b.lookups {
+			selects[i] = l.sql
+			keyArgs = append(keyArgs, l.args...)
+		}
+
+		keySet = strings.Join(selects, " INTERSECT ")
+		if len(selects) == 1 {
+			keySet = strings.Replace(keySet, "SELECT id", "SELECT DISTINCT id", 1)
+		}
+	}
+
+	// The documents' own conditions, and the key set as a membership test.
+	where := func(withKeySet bool) (string, []any) {
+		conds, args := slices.Clone(b.conds), slices.Clone(b.args)
+		if withKeySet && keySet != "" {
+			conds = append(conds, fmt.Sprintf("%s IN (%s)", metadata.IDColumn, keySet))
+			args = append(args, keyArgs...)
+		}
+
+		if len(conds) == 0 {
+			return "", args
+		}
+
+		return " WHERE " + strings.Join(conds, " AND "), args
+	}
+
+	// Starting from the key set: each id found once in the key table's index, then its
+	// document by the `_id` index (CROSS JOIN fixes that order in SQLite).
+	table := fmt.Sprintf("%q", meta.TableName)
+	fromKeySet := fmt.Sprintf(" (%s) AS hub_k CROSS JOIN %s INDEXED BY %q ON %s.%s = hub_k.id",
+		keySet, table, meta.TableName+"__hub_id", table, metadata.IDColumn)
+
+	p.where, p.args = where(true)
+
+	if p.exact {
+		p.count = `SELECT count(*) FROM ` + table + p.where
+		if keySet != "" {
+			w, a := where(false)
+			p.count, p.countArgs = `SELECT count(*) FROM`+fromKeySet+w, append(slices.Clone(keyArgs), a...)
+			if len(b.conds) == 0 {
+				// Counted in the key table's index alone, without reading a document.
+				p.count = fmt.Sprintf(`SELECT count(*) FROM (%s)`, keySet)
+			}
+		} else {
+			p.countArgs = p.args
+		}
+	}
+
+	sortField := ""
+	if sort.Len() == 1 && fields[sort.Keys()[0]] {
+		sortField = sort.Keys()[0]
+	}
+
+	if sortField != "" {
+		// One document whose value SQL cannot order the MongoDB way is enough to sort in Go.
+		var unorderable int
+		rank := hubSortRank(metadata.DefaultColumn, sortField)
+		q := fmt.Sprintf(`SELECT EXISTS (SELECT 1 FROM %q WHERE %s = 0)`, meta.TableName, rank)
+		if err := db.QueryRowContext(ctx, q).Scan(&unorderable); err != nil {
+			return nil, lazyerrors.Error(err)
+		}
+
+		if unorderable == 0 {
+			direction := ""
+			if v, _ := sort.Get(sortField); v == int64(-1) {
+				direction = " DESC"
+			}
+
+			p.orderBy = fmt.Sprintf(" ORDER BY %s%s, %s%s", rank, direction, hubSortValue(metadata.DefaultColumn, sortField), direction)
+			p.sorted = true
+		}
+	}
+
+	if hubLimit > 0 && p.exact && (p.sorted || sort.Len() == 0) && (limit == 0 || hubLimit < limit) {
+		p.limit = hubLimit
+	}
+
+	if len(b.lookups) == 0 {
+		return p, nil // nothing to choose: `_id` conditions and sorts have one index each
+	}
+
+	if p.sorted && p.limit > 0 {
+		// A page of limit rows out of m matches among n documents: reading the sort index in
+		// order tests about limit*n/m rows against the key set; starting from the keys reads m
+		// documents and sorts them. The first wins when m*m > limit*n (times a margin for the
+		// membership test); m is counted up to a bound, n is the table's largest rowid.
+		narrowest := int64(math.MaxInt64)
+
+		for _, l := range b.lookups {
+			var m int64
+			q := fmt.Sprintf(`SELECT count(*) FROM (%s LIMIT %d)`, l.sql, hubCountUpTo)
+			if err := db.QueryRowContext(ctx, q, l.args...).Scan(&m); err != nil {
+				return nil, lazyerrors.Error(err)
+			}
+
+			narrowest = min(narrowest, m)
+		}
+
+		var n int64
+		if err := db.QueryRowContext(ctx, fmt.Sprintf(`SELECT coalesce(max(rowid), 0) FROM %s`, table)).Scan(&n); err != nil {
+			return nil, lazyerrors.Error(err)
+		}
+
+		if narrowest*narrowest > 4*p.limit*n {
+			p.from = fmt.Sprintf(" %s INDEXED BY %q", table, meta.TableName+"__hub_sort_"+sortField)
+			return p, nil
+		}
+	}
+
+	w, a := where(false)
+	p.from, p.where, p.args = fromKeySet, w, append(slices.Clone(keyArgs), a...)
+
+	return p, nil
+}
+
+// hubWhereBuilder collects SQL conditions, one per filter condition it can translate.
+type hubWhereBuilder struct {
+	keys    string
+	fields  map[string]bool
+	conds   []string // on the documents' table
+	args    []any
+	lookups []hubLookup // in the key table, intersected
+}
+
+// hubLookup is a SELECT of the ids whose key rows meet one condition.
+type hubLookup struct {
+	sql  string
+	args []any
+}
+
+// document adds the conditions of a filter document and reports whether they are exact.
+func (b *hubWhereBuilder) document(filter *types.Document) bool {
+	exact := true
+
+	for _, key := range filter.Keys() {
+		value := must.NotFail(filter.Get(key))
+
+		switch {
+		case key == "$comment":
+		case key == "$and":
+			exact = b.and(value) && exact
+		case strings.HasPrefix(key, "$"):
+			exact = false
+		case key == "_id":
+			exact = b.id(value) && exact
+		case b.fields[key]:
+			exact = b.field(key, value) && exact
+		default:
+			exact = false
+		}
+	}
+
+	return exact
+}
+
+func (b *hubWhereBuilder) and(value any) bool {
+	arr, ok := value.(*types.Array)
+	if !ok || arr.Len() == 0 {
+		return false
+	}
+
+	exact := true
+
+	for i := 0; i < arr.Len(); i++ {
+		sub, ok := must.NotFail(arr.Get(i)).(*types.Document)
+		if !ok {
+			return false
+		}
+
+		exact = b.document(sub) && exact
+	}
+
+	return exact
+}
+
+// id translates `_id: v` and `_id: {$in: [...]}` for string and ObjectId ids, on FerretDB's
+// `_id` expression, which hub_keys.go indexes.
+func (b *hubWhereBuilder) id(value any) bool {
+	values := []any{value}
+	if d, ok := value.(*types.Document); ok {
+		if d.Len() != 1 {
+			return false
+		}
+
+		switch op := d.Keys()[0]; op {
+		case "$eq":
+			values = []any{must.NotFail(d.Get(op))}
+		case "$in":
+			arr, ok := must.NotFail(d.Get(op)).(*types.Array)
+			if !ok {
+				return false
+			}
+			values = make([]any, arr.Len())
+			for i := range values {
+				values[i] = must.NotFail(arr.Get(i))
+			}
+		default:
+			return false
+		}
+	}
+
+	kind := ""
+	placeholders := make([]string, 0, len(values))
+	args := make([]any, 0, len(values))
+
+	for _, v := range values {
+		var k string
+		switch v.(type) {
+		case string:
+			k = "string"
+		case types.ObjectID:
+			k = "objectId"
+		default:
+			return false
+		}
+
+		if kind != "" && kind != k {
+			kind = "mixed"
+		} else if kind == "" {
+			kind = k
+		}
+
+		placeholders = append(placeholders, "?")
+		args = append(args, string(must.NotFail(sjson.MarshalSingleValue(v))))
+	}
+
+	if len(values) == 0 {
+		b.conds = append(b.conds, "0")
+		return true
+	}
+
+	cond := fmt.Sprintf("%s IN (%s)", metadata.IDColumn, strings.Join(placeholders, ", "))
+	if kind == "mixed" {
+		// An ObjectId and a string of the same hex text look alike in JSON: a superset.
+		b.conds = append(b.conds, cond)
+		b.args = append(b.args, args...)
+
+		return false
+	}
+
+	b.conds = append(b.conds, fmt.Sprintf(`%s AND %s->>'$."$s".p._id.t' = '%s'`, cond, metadata.DefaultColumn, kind))
+	b.args = append(b.args, args...)
+
+	return true
+}
+
+// field translates the conditions on an indexed field into lookups in the key table.
+func (b *hubWhereBuilder) field(f string, value any) bool {
+	d, ok := value.(*types.Document)
+	if !ok {
+		return b.equal(f, value)
+	}
+
+	for _, op := range d.Keys() {
+		if !strings.HasPrefix(op, "$") {
+			return false // equality with a whole document
+		}
+	}
+
+	exact := true
+
+	for _, op := range d.Keys() {
+		v := must.NotFail(d.Get(op))
+
+		switch op {
+		case "$eq":
+			exact = b.equal(f, v) && exact
+		case "$in":
+			exact = b.in(f, v) && exact
+		case "$all":
+			exact = b.all(f, v) && exact
+		case "$gt", "$gte", "$lt", "$lte":
+			exact = b.compare(f, op, v) && exact
+		default:
+			exact = false
+		}
+	}
+
+	return exact
+}
+
+// hubScalar is a filter value as the key table holds it: the sjson types it equals and the
+// SQL value.
+type hubScalar struct {
+	types []string
+	value any
+}
+
+func hubToScalar(v any) (hubScalar, bool) {
+	switch v := v.(type) {
+	case string:
+		return hubScalar{[]string{"string"}, v}, true
+	case types.ObjectID:
+		return hubScalar{[]string{"objectId"}, fmt.Sprintf("%x", v[:])}, true
+	case bool:
+		if v {
+			return hubScalar{[]string{"bool"}, 1}, true
+		}
+		return hubScalar{[]string{"bool"}, 0}, true
+	case int32:
+		return hubScalar{[]string{"int", "long", "double"}, int64(v)}, true
+	case int64:
+		return hubScalar{[]string{"int", "long", "double"}, v}, true
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return hubScalar{}, false
+		}
+		return hubScalar{[]string{"int", "long", "double"}, v}, true
+	case time.Time:
+		return hubScalar{[]string{"date"}, v.UnixMilli()}, true
+	case types.NullType:
+		return hubScalar{[]string{"null"}, nil}, true
+	default:
+		return hubScalar{}, false
+	}
+}
+
+func hubTypeList(ts []string) string {
+	return "'" + strings.Join(ts, "', '") + "'"
+}
+
+// lookup adds "the document has a key row of field f matching cond".
+func (b *hubWhereBuilder) lookup(f, cond string, args ...any) {
+	b.lookups = append(b.lookups, hubLookup{fmt.Sprintf(`SELECT id FROM %q WHERE field = '%s' AND %s`, b.keys, f, cond), args})
+}
+
+func (b *hubWhereBuilder) equal(f string, v any) bool {
+	s, ok := hubToScalar(v)
+	if !ok {
+		return false
+	}
+
+	if s.value == nil {
+		b.lookup(f, "type = 'null'")
+		return true
+	}
+
+	b.lookup(f, fmt.Sprintf("type IN (%s) AND value = ?", hubTypeList(s.types)), s.value)
+
+	return true
+}
+
+func (b *hubWhereBuilder) in(f string, v any) bool {
+	arr, ok := v.(*types.Array)
+	if !ok {
+		return false
+	}
+
+	// One IN list per group of types (strings, numbers, ...), in the order first seen.
+	var groups []string
+	byGroup := map[string][]any{}
+	null := false
+
+	for i := 0; i < arr.Len(); i++ {
+		s, ok := hubToScalar(must.NotFail(arr.Get(i)))
+		if !ok {
+			return false
+		}
+
+		if s.value == nil {
+			null = true
+			continue
+		}
+
+		g := hubTypeList(s.types)
+		if _, seen := byGroup[g]; !seen {
+			groups = append(groups, g)
+		}
+		byGroup[g] = append(byGroup[g], s.value)
+	}
+
+	var ors []string
+	var args []any
+
+	if null {
+		ors = append(ors, "type = 'null'")
+	}
+
+	for _, g := range groups {
+		ors = append(ors, fmt.Sprintf("(type IN (%s) AND value IN (%s))", g, strings.TrimSuffix(strings.Repeat("?, ", len(byGroup[g])), ", ")))
+		args = append(args, byGroup[g]...)
+	}
+
+	if len(ors) == 0 {
+		b.conds = append(b.conds, "0") // $in: [] matches nothing
+		return true
+	}
+
+	b.lookup(f, "("+strings.Join(ors, " OR ")+")", args...)
+
+	return true
+}
+
+func (b *hubWhereBuilder) all(f string, v any) bool {
+	arr, ok := v.(*types.Array)
+	if !ok || arr.Len() == 0 {
+		return false // $all: [] matches nothing in MongoDB; leave it to Go
+	}
+
+	exact := true
+
+	for i := 0; i < arr.Len(); i++ {
+		e := must.NotFail(arr.Get(i))
+		if _, ok := hubToScalar(e); !ok {
+			exact = false // e.g. {$elemMatch: ...}
+			continue
+		}
+
+		exact = b.equal(f, e) && exact
+	}
+
+	return exact
+}
+
+// compare translates a range bound. MongoDB compares only within a group of types (a string
+// bound matches strings), which the type condition keeps; each bound is its own lookup, since
+// with arrays different elements may meet different bounds.
+func (b *hubWhereBuilder) compare(f, op string, v any) bool {
+	s, ok := hubToScalar(v)
+	if !ok || s.value == nil {
+		return false
+	}
+
+	sqlOp := map[string]string{"$gt": ">", "$gte": ">=", "$lt": "<", "$lte": "<="}[op]
+	b.lookup(f, fmt.Sprintf("type IN (%s) AND value %s ?", hubTypeList(s.types), sqlOp), s.value)
+
+	return true
+}

@@ -1,0 +1,133 @@
+// This file is the hub's, not FerretDB's: it is added to FerretDB's handler at build time (see
+// platform/store/pushdown/README.md). It tells the SQLite backend what more it may do for a
+// command (sort, cut at a limit, count) and uses what the backend did.
+
+package handler
+
+import (
+	"math"
+
+	"github.com/FerretDB/FerretDB/internal/backends"
+	"github.com/FerretDB/FerretDB/internal/handler/common"
+	"github.com/FerretDB/FerretDB/internal/types"
+	"github.com/FerretDB/FerretDB/internal/util/iterator"
+	"github.com/FerretDB/FerretDB/internal/util/must"
+)
+
+// hubFilterWhole is true when the backend sees the whole filter: FerretDB drops dotted keys
+// before pushdown, and a count or a limit on what is left would be wrong.
+func hubFilterWhole(pushed, filter *types.Document) bool {
+	return pushed.Len() == filter.Len()
+}
+
+// hubFindParams lets the backend sort a find and stop after skip+limit rows, where it can.
+func (h *Handler) hubFindParams(qp *backends.QueryParams, params *common.FindParams) {
+	if h.DisablePushdown {
+		return
+	}
+
+	if params.Sort.Len() > 0 && params.Sort.Keys()[0] != "$natural" {
+		qp.HubSort = params.Sort
+	}
+
+	if params.Limit > 0 && hubFilterWhole(qp.Filter, params.Filter) {
+		qp.HubLimit = params.Limit + params.Skip
+	}
+}
+
+// hubExplainParams is hubFindParams for explain, so that it reports what a find does.
+func (h *Handler) hubExplainParams(qp *backends.ExplainParams, params *common.ExplainParams) {
+	if h.DisablePushdown || params.Aggregate {
+		return
+	}
+
+	if params.Sort.Len() > 0 && params.Sort.Keys()[0] != "$natural" {
+		qp.HubSort = params.Sort
+	}
+
+	if params.Limit > 0 && hubFilterWhole(qp.Filter, params.Filter) {
+		qp.HubLimit = params.Limit + params.Skip
+	}
+}
+
+// hubUnsorted is the find's parameters without the sort the backend already applied.
+func hubUnsorted(params *common.FindParams, res *backends.QueryResult) *common.FindParams {
+	if !res.HubSorted {
+		return params
+	}
+
+	p := *params
+	p.Sort = nil
+
+	return &p
+}
+
+// hubCount is the pipeline drivers send for countDocuments,
+// [{$match: filter}, {$group: {_id: <constant>, <name>: {$sum: 1}}}], answered by one SQL count
+// when the backend can translate the whole filter.
+type hubCount struct {
+	id   any
+	name string
+}
+
+func hubCountPipeline(stages []any) *hubCount {
+	if len(stages) != 2 {
+		return nil
+	}
+
+	match, ok1 := stages[0].(*types.Document)
+	group, ok2 := stages[1].(*types.Document)
+	if !ok1 || !ok2 || match.Len() != 1 || match.Command() != "$match" || group.Len() != 1 || group.Command() != "$group" {
+		return nil
+	}
+
+	spec, ok := must.NotFail(group.Get("$group")).(*types.Document)
+	if !ok || spec.Len() != 2 || spec.Keys()[0] != "_id" {
+		return nil
+	}
+
+	id := must.NotFail(spec.Get("_id"))
+	switch id := id.(type) {
+	case *types.Document, *types.Array:
+		return nil
+	case string:
+		if len(id) > 0 && id[0] == '$' {
+			return nil // grouping by a field
+		}
+	}
+
+	name := spec.Keys()[1]
+	sum, ok := must.NotFail(spec.Get(name)).(*types.Document)
+	if !ok || sum.Len() != 1 || sum.Command() != "$sum" {
+		return nil
+	}
+
+	switch one := must.NotFail(sum.Get("$sum")).(type) {
+	case int32:
+		ok = one == 1
+	case int64:
+		ok = one == 1
+	default: // a double 1 would make the count a double: leave that to $group
+		ok = false
+	}
+
+	if !ok {
+		return nil
+	}
+
+	return &hubCount{id: id, name: name}
+}
+
+// iterator yields what $group yields for n documents: nothing for none, else one document.
+func (c *hubCount) iterator(n int64) types.DocumentsIterator {
+	if n == 0 {
+		return iterator.Values(iterator.ForSlice([]*types.Document{}))
+	}
+
+	var count any = n
+	if n <= math.MaxInt32 {
+		count = int32(n)
+	}
+
+	return iterator.Values(iterator.ForSlice([]*types.Document{must.NotFail(types.NewDocument("_id", c.id, c.name, count))}))
+}
