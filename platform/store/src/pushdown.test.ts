@@ -151,6 +151,18 @@ describe('the embedded store answers from indexes', () => {
     expect(await scratch.countDocuments({ tags: 'q' })).toBe(1);
   });
 
+  it('adds the keys of an index made later without losing those of the earlier ones', async () => {
+    const later = client.db('pushdown').collection('later');
+    await later.insertMany(Array.from({ length: 30 }, (_, i) => ({ _id: i as never, a: `a${i % 3}`, b: i % 5 })));
+    await later.createIndex({ a: 1 });
+    await later.createIndex({ b: 1 });
+    await later.insertOne({ _id: 30 as never, a: 'a0', b: 0 });
+    expect(await later.countDocuments({ a: 'a0', b: 0 })).toBe(3); // 0, 15 and 30
+    await later.dropIndex('a_1');
+    expect(await later.countDocuments({ a: 'a0', b: 0 })).toBe(3);
+    expect((await plan({ b: 0 }, undefined, undefined, later)).filter).toBe(true);
+  });
+
   it('sorts in Go, correctly, when a value cannot be ordered in SQL', async () => {
     const mixed = client.db('pushdown').collection('mixed');
     await mixed.createIndex({ v: 1 });

@@ -30,11 +30,12 @@ func (c *collection) hubQuery(ctx context.Context, db *fsql.DB, meta *metadata.C
 		return nil, nil
 	}
 
-	if err := hubEnsureKeys(ctx, db, c.dbName, meta); err != nil {
+	keys, err := hubEnsureKeys(ctx, db, c.dbName, meta)
+	if err != nil {
 		return nil, err
 	}
 
-	p, err := hubPlanQuery(ctx, db, meta, params.Filter, params.HubSort, params.Limit, params.HubLimit)
+	p, err := hubPlanQuery(ctx, db, meta, keys, params.Filter, params.HubSort, params.Limit, params.HubLimit)
 	if err != nil {
 		return nil, err
 	}
@@ -81,11 +82,12 @@ func (c *collection) hubExplain(ctx context.Context, db *fsql.DB, meta *metadata
 		return nil, nil
 	}
 
-	if err := hubEnsureKeys(ctx, db, c.dbName, meta); err != nil {
+	keys, err := hubEnsureKeys(ctx, db, c.dbName, meta)
+	if err != nil {
 		return nil, err
 	}
 
-	p, err := hubPlanQuery(ctx, db, meta, params.Filter, params.HubSort, params.Limit, params.HubLimit)
+	p, err := hubPlanQuery(ctx, db, meta, keys, params.Filter, params.HubSort, params.Limit, params.HubLimit)
 	if err != nil {
 		return nil, err
 	}
@@ -130,5 +132,7 @@ func (c *collection) hubIndexesChanged(ctx context.Context) error {
 		return nil
 	}
 
-	return hubEnsureKeys(ctx, db, c.dbName, c.r.CollectionGet(ctx, c.dbName, c.name))
+	_, err := hubEnsureKeys(ctx, db, c.dbName, c.r.CollectionGet(ctx, c.dbName, c.name))
+
+	return err
 }

@@ -44,9 +44,15 @@ const hubKeysMetaTable = "_hub_keys_meta"
 // an SQL string literal without quoting.
 var hubPlainField = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
-// hubKeysSynced remembers, per database file and table, the signature already checked, so a
-// query costs a map lookup, not a round trip, once the keys are known to be current.
-var hubKeysSynced sync.Map // "<db>\x00<table>" -> signature
+// hubKeysSynced remembers, per database file and table, the keys known to be current, so a
+// query costs a map lookup, not a round trip, once they are.
+var hubKeysSynced sync.Map // "<db>\x00<table>" -> *hubKeysState
+
+// hubKeysState is what a collection's keys cover.
+type hubKeysState struct {
+	signature string
+	sortable  map[string]bool // fields with a sort index
+}
 
 // hubKeysMu serialises rebuilds: two first queries on a collection must not both rebuild it.
 var hubKeysMu sync.Mutex
@@ -77,23 +83,26 @@ func hubSignature(meta *metadata.Collection, fields []string) string {
 
 func hubKeysTable(meta *metadata.Collection) string { return meta.TableName + "__hub_keys" }
 
-// hubEnsureKeys makes the key table, triggers and indexes of the collection match its indexes,
-// rebuilding them from the documents when they do not.
-func hubEnsureKeys(ctx context.Context, db *fsql.DB, dbName string, meta *metadata.Collection) error {
+// hubEnsureKeys makes the key table, triggers and indexes of the collection match its indexes
+// and returns what they cover. Keys for fields newly indexed are added from the documents;
+// keys of a collection made again (another UUID) or of an older hubKeysVersion are rebuilt.
+func hubEnsureKeys(ctx context.Context, db *fsql.DB, dbName string, meta *metadata.Collection) (*hubKeysState, error) {
 	if meta == nil || meta.Capped() {
-		return nil
+		return &hubKeysState{}, nil
 	}
 
 	fields := hubIndexedFields(meta)
 	signature := hubSignature(meta, fields)
 	cacheKey := dbName + "\x00" + meta.TableName
 
-	if known, ok := hubKeysSynced.Load(cacheKey); ok && known == signature {
-		return nil
+	if known, ok := hubKeysSynced.Load(cacheKey); ok && known.(*hubKeysState).signature == signature {
+		return known.(*hubKeysState), nil
 	}
 
 	hubKeysMu.Lock()
 	defer hubKeysMu.Unlock()
+
+	state := &hubKeysState{signature: signature, sortable: map[string]bool{}}
 
 	err := db.InTransaction(ctx, func(tx *fsql.Tx) error {
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf(
@@ -103,43 +112,96 @@ func hubEnsureKeys(ctx context.Context, db *fsql.DB, dbName string, meta *metada
 		}
 
 		var stored string
-		rows, err := tx.QueryContext(ctx, fmt.Sprintf(`SELECT signature FROM %q WHERE table_name = ?`, hubKeysMetaTable), meta.TableName)
-		if err != nil {
-			return lazyerrors.Error(err)
-		}
-		if rows.Next() {
-			err = rows.Scan(&stored)
-		}
-		_ = rows.Close()
-		if err != nil {
-			return lazyerrors.Error(err)
+		if err := hubQueryStrings(ctx, tx, &stored, fmt.Sprintf(`SELECT signature FROM %q WHERE table_name = ?`, hubKeysMetaTable), meta.TableName); err != nil {
+			return err
 		}
 
-		if stored == signature {
-			return nil
-		}
+		if stored != signature {
+			statements, err := hubSyncStatements(ctx, tx, meta, stored, fields)
+			if err != nil {
+				return err
+			}
 
-		for _, q := range hubRebuildStatements(ctx, tx, meta, fields) {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return lazyerrors.Errorf("rebuilding the index keys of %s: %w", meta.Name, err)
+			for _, q := range statements {
+				if _, err := tx.ExecContext(ctx, q); err != nil {
+					return lazyerrors.Errorf("keeping the index keys of %s: %w", meta.Name, err)
+				}
+			}
+
+			if _, err = tx.ExecContext(ctx, fmt.Sprintf(
+				`INSERT OR REPLACE INTO %q (table_name, signature) VALUES (?, ?)`, hubKeysMetaTable,
+			), meta.TableName, signature); err != nil {
+				return lazyerrors.Error(err)
 			}
 		}
 
-		if _, err = tx.ExecContext(ctx, fmt.Sprintf(
-			`INSERT OR REPLACE INTO %q (table_name, signature) VALUES (?, ?)`, hubKeysMetaTable,
-		), meta.TableName, signature); err != nil {
-			return lazyerrors.Error(err)
+		sortIndexes, err := hubSortIndexes(ctx, tx, meta.TableName)
+		if err != nil {
+			return err
+		}
+
+		for _, f := range fields {
+			state.sortable[f] = slices.Contains(sortIndexes, f)
 		}
 
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 
-	hubKeysSynced.Store(cacheKey, signature)
+	hubKeysSynced.Store(cacheKey, state)
+
+	return state, nil
+}
+
+// hubQueryStrings scans the first column of the first row, if any, into dst.
+func hubQueryStrings(ctx context.Context, tx *fsql.Tx, dst *string, q string, args ...any) error {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return lazyerrors.Error(err)
+	}
+	defer rows.Close()
+
+	if rows.Next() {
+		if err = rows.Scan(dst); err != nil {
+			return lazyerrors.Error(err)
+		}
+	}
+
+	if err = rows.Err(); err != nil {
+		return lazyerrors.Error(err)
+	}
 
 	return nil
+}
+
+// hubSortIndexes lists the fields that have a sort index on the table.
+func hubSortIndexes(ctx context.Context, tx *fsql.Tx, table string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`, table)
+	if err != nil {
+		return nil, lazyerrors.Error(err)
+	}
+	defer rows.Close()
+
+	var fields []string
+
+	for rows.Next() {
+		var name string
+		if err = rows.Scan(&name); err != nil {
+			return nil, lazyerrors.Error(err)
+		}
+
+		if f, ok := strings.CutPrefix(name, table+"__hub_sort_"); ok {
+			fields = append(fields, f)
+		}
+	}
+
+	if err = rows.Err(); err != nil {
+		return nil, lazyerrors.Error(err)
+	}
+
+	return fields, nil
 }
 
 // hubForgetKeys drops what hubEnsureKeys made for a table about to be dropped (its triggers
@@ -171,42 +233,70 @@ func hubForgetKeys(ctx context.Context, db *fsql.DB, dbName string, meta *metada
 	return nil
 }
 
-// hubRebuildStatements lists the statements that replace a collection's keys, triggers and
-// hub indexes with ones for these fields, filled from the documents already there.
-func hubRebuildStatements(ctx context.Context, tx *fsql.Tx, meta *metadata.Collection, fields []string) []string {
+// hubSyncStatements lists the statements that bring a collection's keys, triggers and hub
+// indexes from what the stored signature describes to these fields.
+func hubSyncStatements(ctx context.Context, tx *fsql.Tx, meta *metadata.Collection, stored string, fields []string) ([]string, error) {
 	table, keys := meta.TableName, hubKeysTable(meta)
+	doc := fmt.Sprintf("%q.%s", table, metadata.DefaultColumn)
+
+	// The same version and UUID: only the fields changed, and the keys of the others stand.
+	var had []string
+	prefix := hubSignature(meta, nil)
+	if rest, ok := strings.CutPrefix(stored, prefix); ok && stored != "" {
+		had = strings.FieldsFunc(rest, func(r rune) bool { return r == ',' })
+	}
 
 	statements := []string{
 		fmt.Sprintf(`DROP TRIGGER IF EXISTS %q`, table+"__hub_insert"),
 		fmt.Sprintf(`DROP TRIGGER IF EXISTS %q`, table+"__hub_update"),
 		fmt.Sprintf(`DROP TRIGGER IF EXISTS %q`, table+"__hub_delete"),
-		fmt.Sprintf(`DROP TABLE IF EXISTS %q`, keys),
 		fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (%s)`, table+"__hub_id", table, metadata.IDColumn),
 	}
 
-	// Sort indexes of fields no longer indexed.
-	if rows, err := tx.QueryContext(ctx,
-		`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE ? ESCAPE '\'`,
-		table, strings.ReplaceAll(table, "_", `\_`)+`\_\_hub\_sort\_%`,
-	); err == nil {
-		for rows.Next() {
-			var name string
-			if rows.Scan(&name) == nil && !slices.Contains(fields, strings.TrimPrefix(name, table+"__hub_sort_")) {
-				statements = append(statements, fmt.Sprintf(`DROP INDEX IF EXISTS %q`, name))
-			}
+	sortIndexes, err := hubSortIndexes(ctx, tx, table)
+	if err != nil {
+		return nil, err
+	}
+
+	for _, f := range sortIndexes {
+		if !slices.Contains(fields, f) {
+			statements = append(statements, fmt.Sprintf(`DROP INDEX IF EXISTS %q`, table+"__hub_sort_"+f))
 		}
-		_ = rows.Close()
+	}
+
+	if had == nil {
+		statements = append(statements, fmt.Sprintf(`DROP TABLE IF EXISTS %q`, keys))
 	}
 
 	if len(fields) == 0 {
-		return statements
+		return append(statements, fmt.Sprintf(`DROP TABLE IF EXISTS %q`, keys)), nil
+	}
+
+	var added []string
+
+	for _, f := range fields {
+		if !slices.Contains(had, f) {
+			added = append(added, f)
+		}
 	}
 
 	statements = append(statements,
-		fmt.Sprintf(`CREATE TABLE %q (field TEXT NOT NULL, type TEXT NOT NULL, value ANY, id ANY NOT NULL) STRICT`, keys),
-		fmt.Sprintf(`CREATE INDEX %q ON %q (field, type, value)`, keys+"_value", keys),
-		fmt.Sprintf(`CREATE INDEX %q ON %q (id)`, keys+"_id", keys),
-		fmt.Sprintf(`INSERT INTO %q (field, type, value, id) %s`, keys, hubKeyRows(fields, fmt.Sprintf("%q.%s", table, metadata.DefaultColumn), table)),
+		fmt.Sprintf(`CREATE TABLE IF NOT EXISTS %q (field TEXT NOT NULL, type TEXT NOT NULL, value ANY, id ANY NOT NULL) STRICT`, keys),
+		fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (field, type, value)`, keys+"_value", keys),
+		fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (id)`, keys+"_id", keys),
+	)
+
+	for _, f := range had {
+		if !slices.Contains(fields, f) {
+			statements = append(statements, fmt.Sprintf(`DELETE FROM %q WHERE field = '%s'`, keys, f))
+		}
+	}
+
+	if len(added) > 0 {
+		statements = append(statements, fmt.Sprintf(`INSERT INTO %q (field, type, value, id) %s`, keys, hubKeyRows(added, doc, table)))
+	}
+
+	statements = append(statements,
 		fmt.Sprintf(`CREATE TRIGGER %q AFTER INSERT ON %q BEGIN INSERT INTO %q (field, type, value, id) %s; END`,
 			table+"__hub_insert", table, keys, hubKeyRows(fields, "NEW."+metadata.DefaultColumn, "")),
 		fmt.Sprintf(`CREATE TRIGGER %q AFTER UPDATE ON %q BEGIN DELETE FROM %q WHERE id = OLD.%s; INSERT INTO %q (field, type, value, id) %s; END`,
@@ -215,12 +305,22 @@ func hubRebuildStatements(ctx context.Context, tx *fsql.Tx, meta *metadata.Colle
 			table+"__hub_delete", table, keys, metadata.IDColumn),
 	)
 
-	for _, f := range fields {
-		statements = append(statements, fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (%s, %s)`,
-			table+"__hub_sort_"+f, table, hubSortRank(metadata.DefaultColumn, f), hubSortValue(metadata.DefaultColumn, f)))
+	// A sort index for each newly indexed field that holds no arrays now (an array sorts by
+	// its smallest or largest element, which SQL cannot do, so such a field sorts in Go).
+	for _, f := range added {
+		var hasArrays string
+		q := fmt.Sprintf(`SELECT EXISTS (SELECT 1 FROM %q WHERE json_type(%s, '$.%s') = 'array')`, table, metadata.DefaultColumn, f)
+		if err := hubQueryStrings(ctx, tx, &hasArrays, q); err != nil {
+			return nil, err
+		}
+
+		if hasArrays == "0" && !slices.Contains(sortIndexes, f) {
+			statements = append(statements, fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (%s, %s)`,
+				table+"__hub_sort_"+f, table, hubSortRank(metadata.DefaultColumn, f), hubSortValue(metadata.DefaultColumn, f)))
+		}
 	}
 
-	return statements
+	return statements, nil
 }
 
 // hubKeyRows is a SELECT of the key rows of the document `doc` (a column of `table`, or of the

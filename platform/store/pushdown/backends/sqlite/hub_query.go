@@ -49,9 +49,9 @@ const hubCountUpTo = 5000
 // limit when both are exact, and which index SQLite should start from. SQLite has no
 // statistics for these tables, so the plan says which: the key lookups when they are narrow,
 // the sort index when a page is wanted from many.
-func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, filter, sort *types.Document, limit, hubLimit int64) (*hubPlan, error) {
+func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, keys *hubKeysState, filter, sort *types.Document, limit, hubLimit int64) (*hubPlan, error) {
 	fields := map[string]bool{}
-	for _, f := range hubIndexedFields(meta) {
+	for f := range keys.sortable {
 		fields[f] = true
 	}
 
@@ -114,7 +114,7 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, f
 	}
 
 	sortField := ""
-	if sort.Len() == 1 && fields[sort.Keys()[0]] {
+	if sort.Len() == 1 && keys.sortable[sort.Keys()[0]] {
 		sortField = sort.Keys()[0]
 	}
 
