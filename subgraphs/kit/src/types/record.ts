@@ -23,7 +23,9 @@ export abstract class HubRecord {
   @Index()
   searchTokens: string[] = [];
 
+  /** Indexed because every list asks for records not archived (`archivedAt: null`). */
   @Property({ type: 'Date', nullable: true })
+  @Index()
   @Field(() => DateTimeResolver, { nullable: true, description: 'When the record was archived; archived records leave lists but still resolve by id.' })
   archivedAt?: Date;
 
