@@ -36,7 +36,7 @@ import (
 
 // hubKeysVersion changes whenever the key table's contents or the triggers change meaning,
 // which makes every store rebuild its keys once.
-const hubKeysVersion = "1"
+const hubKeysVersion = "2"
 
 const hubKeysMetaTable = "_hub_keys_meta"
 
@@ -283,7 +283,7 @@ func hubSyncStatements(ctx context.Context, tx *fsql.Tx, meta *metadata.Collecti
 	statements = append(statements,
 		fmt.Sprintf(`CREATE TABLE IF NOT EXISTS %q (field TEXT NOT NULL, type TEXT NOT NULL, value ANY, id ANY NOT NULL) STRICT`, keys),
 		fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (field, type, value)`, keys+"_value", keys),
-		fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (id)`, keys+"_id", keys),
+		fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (id, field, type, value)`, keys+"_id", keys),
 	)
 
 	for _, f := range had {

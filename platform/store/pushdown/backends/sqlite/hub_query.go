@@ -169,7 +169,17 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 		}
 
 		if narrowest*narrowest > 4*p.limit*n {
+			// Each row read is tested with one probe per lookup in the key table's (id, ...)
+			// index, rather than against a list of every match made first.
+			conds, args := slices.Clone(b.conds), slices.Clone(b.args)
+			for _, l := range b.lookups {
+				conds = append(conds, fmt.Sprintf("EXISTS (%s AND id = %s.%s)", strings.Replace(l.sql, "SELECT id", "SELECT 1", 1), table, metadata.IDColumn))
+				args = append(args, l.args...)
+			}
+
 			p.from = fmt.Sprintf(" %s INDEXED BY %q", table, meta.TableName+"__hub_sort_"+sortField)
+			p.where, p.args = " WHERE "+strings.Join(conds, " AND "), args
+
 			return p, nil
 		}
 	}
