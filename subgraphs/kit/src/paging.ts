@@ -3,10 +3,11 @@
  * page is one range query (`field > cursor`, limit first + 1) plus one count, whatever the page
  * number: no skip, and rows added before the cursor do not shift later pages.
  */
-import type { EntityName } from '@mikro-orm/core';
+import type { EntityClass, EntityName } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
 import { badUserInput } from './errors.js';
 import type { SubgraphContext } from './context.js';
-import { prime, type Filter } from './loaders.js';
+import { manyBy, prime, type Filter } from './loaders.js';
 
 /** The largest page a client may ask for; asking for more is an error, not a silent cut. */
 export const MAX_PAGE_SIZE = 100;
@@ -154,4 +155,32 @@ export function paginateLoaded<T>(
   const after = request.after ? decodeCursor(request.after, list) : undefined;
   const rest = after === undefined ? sorted : sorted.filter((row) => (descending ? key(row) < after : key(row) > after));
   return toPage(rest.slice(0, first + 1), first, list, sortField, rows.length);
+}
+
+/**
+ * A page of the records whose `field` holds the parent's key (a committee's events), batched
+ * per plan step like `manyBy`. A batch of one parent, which is what an analyst's query about
+ * one committee sends, asks the store for that page only: one sorted query with a limit, and a
+ * count when `totalCount` is selected. At scale a committee has a thousand events and a page is
+ * twenty. A batch of several parents loads all their records in one `$in` query and pages each
+ * in memory, so many parents still cost one query. Both give the same pages and cursors.
+ */
+export function pagedBy<T extends { _id: string }>(
+  ctx: SubgraphContext,
+  entity: EntityClass<T>,
+  field: keyof T & string,
+  request: { where: Filter; sortField: keyof T & string; descending?: boolean; first?: number | null; after?: string | null },
+): DataLoader<string, LazyPage<T> | Page<T>> {
+  const { where, sortField, descending = false, first, after } = request;
+  return ctx.loaders.get(`${entity.name}#${field}#page#${JSON.stringify([where, sortField, descending, first ?? null, after ?? null])}`, () =>
+    new DataLoader<string, LazyPage<T> | Page<T>>(async (keys) => {
+      if (keys.length === 1) {
+        // A fresh filter: MikroORM rewrites filter objects in place.
+        const own = { $and: [{ [field]: keys[0] }, structuredClone(where)] };
+        return [paginate(ctx, { entity, where: own, sortField, descending, first, after })];
+      }
+      const rows = await manyBy(ctx, entity, field, { where: structuredClone(where) }).loadMany([...keys]);
+      return rows.map((loaded) => (loaded instanceof Error ? loaded : paginateLoaded(loaded, { typeName: entity.name, sortField, descending, first, after })));
+    }),
+  );
 }

@@ -1,9 +1,9 @@
 /**
  * The `events` fields this subgraph adds to entities owned elsewhere (Committee.events, …).
  * Each parent's events come from one batched query per plan step, whatever the number of
- * parents; paging then happens on the loaded rows.
+ * parents (a single parent's page is asked as a page: `pagedBy`).
  */
-import { DEFAULT_PAGE_SIZE, manyBy, MAX_PAGE_SIZE, notArchived, paginateLoaded, type ReferenceClass, type SubgraphContext, ListChanges } from '@hub/kit';
+import { DEFAULT_PAGE_SIZE, manyBy, MAX_PAGE_SIZE, notArchived, pagedBy, type ReferenceClass, type SubgraphContext, ListChanges } from '@hub/kit';
 import { Arg, Args, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { ParticipantRole } from '../enums.js';
 import { Event } from '../entities/event.entity.js';
@@ -27,8 +27,8 @@ export function pagedEventsResolver(Ref: ReferenceClass<'id'>, field: IdField, d
       @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
       @Args(() => ListChanges) changes?: ListChanges,
     ) {
-      const rows = await manyBy(ctx, Event, field, { where: await resolvedEventConditions(ctx, filter, changes) }).load(parent.id);
-      return paginateLoaded(rows, { typeName: 'Event', sortField: 'descKey', descending: true, first, after });
+      const where = await resolvedEventConditions(ctx, filter, changes);
+      return pagedBy(ctx, Event, field, { where, sortField: 'descKey', descending: true, first, after }).load(parent.id);
     }
   }
   return PagedEventsResolver;
