@@ -75,6 +75,14 @@ describe('generateDataset', () => {
     expect(indexes).toEqual(expect.arrayContaining(['committeeIds', 'searchTokens', 'ascKey', 'descKey']));
   });
 
+  it('leaves a complete data set and records added to it as they are, without searching them', async () => {
+    const people = client.db('a_organization').collection('people');
+    await people.insertOne({ _id: 'added-through-the-api', fullName: 'Nguyễn Văn A' } as never);
+    const again = await generateDataset({ scale: 0.01, seed: 3, targets: targets('a'), log });
+    expect(again).toMatchObject({ outcome: 'unchanged', inserted: 0 });
+    expect(await people.countDocuments({ _id: 'added-through-the-api' } as never)).toBe(1);
+  });
+
   it('refuses databases holding records it did not generate, naming them, and leaves them as they are; --force replaces them', async () => {
     const t = targets('b');
     await client.db('b_events').collection('events').insertOne({ _id: 'a-real-event', title: 'Giao ban' } as never);
