@@ -91,7 +91,7 @@ func run() int {
 	}
 	defer cleanup()
 
-	logger := slog.New(routineHandler{slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})})
+	logger := slog.New(newRoutineHandler(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})))
 	config := &ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{Unix: socket},
 		Handler:   "sqlite",

@@ -66,11 +66,18 @@ function plain(value: unknown): unknown {
   return out;
 }
 
+/**
+ * When every generated record was last "changed", as `changedAt` (which lists filtered by
+ * `changedSince` compare): one fixed instant, so the data set stays the same on every run.
+ */
+export const SYNTHETIC_CHANGED_AT = new Date('2026-01-01T00:00:00.000Z');
+
 /** An instance's stored document: derived fields computed, own fields only, marked synthetic. */
 function stored(instance: object): Record<string, unknown> {
   (instance as { refresh?: () => unknown }).refresh?.();
   const document = plain(instance) as Record<string, unknown>;
   document.synthetic = true;
+  document.changedAt = SYNTHETIC_CHANGED_AT;
   return document;
 }
 

@@ -19,7 +19,7 @@ import { knowledge } from '@hub/knowledge';
 import { syntheticDataset, type SubgraphName } from './dataset.js';
 
 /** Bumped when the generator's output changes, so an older data set is not taken for this one. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2; // 2: records carry changedAt
 const MANIFEST = 'synthetic_manifest';
 const BATCH = 1000;
 const IN_FLIGHT = 2;

@@ -52,11 +52,16 @@ export interface DatabaseOptions {
 async function ensureCollections(orm: MikroORM): Promise<void> {
   const connection = orm.em.getConnection();
   const existing = new Set(await connection.listCollections());
-  for (const meta of Object.values(orm.getMetadata().getAll())) {
+  for (const meta of entityMetadata(orm)) {
     if (meta.embeddable || !meta.collection || existing.has(meta.collection)) continue;
     await connection.createCollection(meta.class);
     existing.add(meta.collection);
   }
+}
+
+/** Every entity's metadata. MikroORM 7 returns a Map, which `Object.values` sees as empty. */
+function entityMetadata(orm: MikroORM) {
+  return [...orm.getMetadata().getAll().values()];
 }
 
 /**
@@ -65,7 +70,7 @@ async function ensureCollections(orm: MikroORM): Promise<void> {
  */
 async function versionUnversioned(orm: MikroORM): Promise<void> {
   const connection = orm.em.getConnection();
-  for (const meta of Object.values(orm.getMetadata().getAll())) {
+  for (const meta of entityMetadata(orm)) {
     if (meta.embeddable || !meta.collection || !meta.versionProperty) continue;
     await connection.getCollection(meta.collection).updateMany({ [meta.versionProperty]: { $exists: false } }, { $set: { [meta.versionProperty]: 1 } });
   }
@@ -79,7 +84,7 @@ async function versionUnversioned(orm: MikroORM): Promise<void> {
 async function dateUndated(orm: MikroORM): Promise<void> {
   const connection = orm.em.getConnection();
   const now = new Date();
-  for (const meta of Object.values(orm.getMetadata().getAll())) {
+  for (const meta of entityMetadata(orm)) {
     if (meta.embeddable || !meta.collection || !meta.properties.changedAt) continue;
     await connection.getCollection(meta.collection).updateMany({ changedAt: { $exists: false } }, { $set: { changedAt: now } });
   }

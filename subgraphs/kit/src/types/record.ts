@@ -49,6 +49,7 @@ export abstract class HubRecord {
    * silently overwrite each other; a client may pass the version it read to `updateX`.
    */
   @Property({ type: 'integer', version: true })
+  @Index() // so the start-up check for records without a version is a lookup, not a scan
   @Field(() => Int, { description: 'How many times the record was written: 1 when created, one more on each change. Pass it to an update as `version` to be told (CONFLICT) when someone else changed the record since you read it.' })
   version: number = 1;
 

@@ -348,6 +348,12 @@ func (b *hubWhereBuilder) field(f string, value any) bool {
 			exact = b.all(f, v) && exact
 		case "$gt", "$gte", "$lt", "$lte":
 			exact = b.compare(f, op, v) && exact
+		case "$exists":
+			// A missing field has a "null" key row, as an explicit null does: a superset.
+			if present, ok := v.(bool); ok && !present {
+				b.lookup(f, "type = 'null'")
+			}
+			exact = false
 		default:
 			exact = false
 		}
