@@ -36,7 +36,7 @@ import (
 
 // hubKeysVersion changes whenever the key table's contents or the triggers change meaning,
 // which makes every store rebuild its keys once.
-const hubKeysVersion = "2"
+const hubKeysVersion = "3"
 
 const hubKeysMetaTable = "_hub_keys_meta"
 
@@ -281,8 +281,11 @@ func hubSyncStatements(ctx context.Context, tx *fsql.Tx, meta *metadata.Collecti
 	}
 
 	statements = append(statements,
-		fmt.Sprintf(`CREATE TABLE IF NOT EXISTS %q (field TEXT NOT NULL, type TEXT NOT NULL, value ANY, id ANY NOT NULL) STRICT`, keys),
-		fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (field, type, value)`, keys+"_value", keys),
+		// Without rowid, the table is its (field, type, value, id) index: two B-trees per key
+		// row written (this and the id index), not three. A document may repeat a value in an
+		// array, hence OR IGNORE in the inserts.
+		fmt.Sprintf(`CREATE TABLE IF NOT EXISTS %q (field TEXT NOT NULL, type TEXT NOT NULL, value ANY, id ANY NOT NULL, `+
+			`PRIMARY KEY (field, type, value, id)) STRICT, WITHOUT ROWID`, keys),
 		fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %q ON %q (id, field, type, value)`, keys+"_id", keys),
 	)
 
@@ -293,13 +296,13 @@ func hubSyncStatements(ctx context.Context, tx *fsql.Tx, meta *metadata.Collecti
 	}
 
 	if len(added) > 0 {
-		statements = append(statements, fmt.Sprintf(`INSERT INTO %q (field, type, value, id) %s`, keys, hubKeyRows(added, doc, table)))
+		statements = append(statements, fmt.Sprintf(`INSERT OR IGNORE INTO %q (field, type, value, id) %s`, keys, hubKeyRows(added, doc, table)))
 	}
 
 	statements = append(statements,
-		fmt.Sprintf(`CREATE TRIGGER %q AFTER INSERT ON %q BEGIN INSERT INTO %q (field, type, value, id) %s; END`,
+		fmt.Sprintf(`CREATE TRIGGER %q AFTER INSERT ON %q BEGIN INSERT OR IGNORE INTO %q (field, type, value, id) %s; END`,
 			table+"__hub_insert", table, keys, hubKeyRows(fields, "NEW."+metadata.DefaultColumn, "")),
-		fmt.Sprintf(`CREATE TRIGGER %q AFTER UPDATE ON %q BEGIN DELETE FROM %q WHERE id = OLD.%s; INSERT INTO %q (field, type, value, id) %s; END`,
+		fmt.Sprintf(`CREATE TRIGGER %q AFTER UPDATE ON %q BEGIN DELETE FROM %q WHERE id = OLD.%s; INSERT OR IGNORE INTO %q (field, type, value, id) %s; END`,
 			table+"__hub_update", table, keys, metadata.IDColumn, keys, hubKeyRows(fields, "NEW."+metadata.DefaultColumn, "")),
 		fmt.Sprintf(`CREATE TRIGGER %q AFTER DELETE ON %q BEGIN DELETE FROM %q WHERE id = OLD.%s; END`,
 			table+"__hub_delete", table, keys, metadata.IDColumn),
@@ -327,7 +330,8 @@ func hubSyncStatements(ctx context.Context, tx *fsql.Tx, meta *metadata.Collecti
 // trigger's NEW row when table is ""): per field, one row for a scalar (its sjson type, its SQL
 // value), one per scalar element of an array (the element's type), and a "null" row when the
 // field is missing, since MongoDB's {f: null} matches a missing field too. Elements that are
-// documents or arrays get none: no equality or range on a scalar matches them.
+// documents or arrays get none: no equality or range on a scalar matches them. A null's value
+// is stored as 0 (key columns cannot be NULL); lookups of nulls look at the type alone.
 func hubKeyRows(fields []string, doc, table string) string {
 	from, fromWithElements := "", "FROM json_each(%[1]s, '$.%[2]s') AS j"
 	if table != "" {
@@ -339,9 +343,9 @@ func hubKeyRows(fields []string, doc, table string) string {
 
 	for _, f := range fields {
 		parts = append(parts,
-			fmt.Sprintf(`SELECT '%[2]s', COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.t'), 'null'), %[1]s->>'$.%[2]s', %[1]s->'$._id' %[3]s `+
+			fmt.Sprintf(`SELECT '%[2]s', COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.t'), 'null'), COALESCE(%[1]s->>'$.%[2]s', 0), %[1]s->'$._id' %[3]s `+
 				`WHERE COALESCE(json_type(%[1]s, '$.%[2]s'), 'null') NOT IN ('array', 'object')`, doc, f, from),
-			fmt.Sprintf(`SELECT '%[2]s', COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.i[' || j.key || '].t'), 'null'), j.value, %[1]s->'$._id' `+
+			fmt.Sprintf(`SELECT '%[2]s', COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.i[' || j.key || '].t'), 'null'), COALESCE(j.value, 0), %[1]s->'$._id' `+
 				fromWithElements+` WHERE json_type(%[1]s, '$.%[2]s') = 'array' AND j.type NOT IN ('array', 'object')`, doc, f),
 		)
 	}
