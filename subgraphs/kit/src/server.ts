@@ -27,6 +27,7 @@ import {
 import type { SubgraphConfig } from './config.js';
 import { LoaderCache, type SubgraphContext } from './context.js';
 import { subgraphMetrics } from './metrics.js';
+import { exportPagePlugin } from './paging.js';
 import type { Database } from './orm.js';
 import { Peers } from './peers.js';
 import type { FederatedSchema } from './schema.js';
@@ -54,7 +55,7 @@ export async function createSubgraphServer(options: SubgraphServerOptions): Prom
     schema: options.schema.schema,
     // Only the gateway talks to a subgraph; people use the gateway's IDE.
     // No landing page (people use the gateway's) and no Apollo Studio traces (nothing leaves the hub).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), tracingPlugin(), requestLogPlugin(log, { isOutage: (error) => database.isOutage(unwrapResolverError(error)) }), requestMetricsPlugin(metrics), writesPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), tracingPlugin(), requestLogPlugin(log, { isOutage: (error) => database.isOutage(unwrapResolverError(error)) }), requestMetricsPlugin(metrics), writesPlugin(), exportPagePlugin()],
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     // The gateway sends the fetches of one plan step as one JSON array; Apollo Server runs them
