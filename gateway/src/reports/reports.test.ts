@@ -103,7 +103,25 @@ describe('rows', () => {
     const pages: unknown[] = [];
     for await (const rows of reportPages(report, {}, execute)) pages.push(rows);
     expect(pages).toEqual([[['A', ['e1', 'e2']]], [['B', ['e1']]]]);
-    expect(asked).toEqual([{ _hubAfter: null }, { _hubId: 'a', _hubAfter: 'c1' }, { _hubAfter: 'p1' }]);
+    // The next root page is asked for as soon as its cursor is known, before this page's nested rest.
+    expect(asked).toEqual([{ _hubAfter: null }, { _hubAfter: 'p1' }, { _hubId: 'a', _hubAfter: 'c1' }]);
+  });
+
+  it('asks for at most one page ahead, and a failed page ahead fails the export when its turn comes', async () => {
+    const report = prepareReport(spec('{ committees(first: 1) { edges { node { name } } } }', ['name']), schema);
+    const asked: unknown[] = [];
+    const execute: Execute = async (_query, variables) => {
+      asked.push(variables._hubAfter);
+      if (variables._hubAfter === 'p2') throw new ReportProblem('the events subgraph is down', 502, 'EXPORT_FAILED');
+      const n = variables._hubAfter === null ? 1 : 2;
+      return { committees: { edges: [{ node: { name: `C${n}` } }], pageInfo: { hasNextPage: true, endCursor: `p${n}` } } };
+    };
+    const pages = reportPages(report, {}, execute);
+    expect((await pages.next()).value).toEqual([['C1']]);
+    expect(asked).toEqual([null, 'p1']);
+    expect((await pages.next()).value).toEqual([['C2']]);
+    expect(asked).toEqual([null, 'p1', 'p2']);
+    await expect(pages.next()).rejects.toThrow('the events subgraph is down');
   });
 
   it('pages at the export size when the caller leaves the page size to it, as asked when it does not', async () => {
