@@ -152,6 +152,8 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
         breaker: partners.breakerFor(name),
         // Only the hub's own subgraphs are known to accept batches.
         batch: config.HUB_SUBGRAPH_BATCHING && BUILT_IN.has(name),
+        // Only the hub's own subgraphs know an export page (partners get the page asked for, as asked).
+        exportPages: BUILT_IN.has(name),
         deduplicate: config.HUB_SUBGRAPH_DEDUPLICATION,
         counters: metrics.transport(name),
       })),
@@ -191,7 +193,7 @@ export async function createGateway(config: GatewayConfig, log: Logger): Promise
       mergeCheckGuard(config.HUB_MAX_TOKENS),
     ),
     prepare: partners.prepare?.((request) => callerOf(request).catch(() => undefined)),
-    context: async (request) => ({ identity: await callerOf(request), touched: [] }),
+    context: async (request) => ({ identity: await callerOf(request), touched: [], ...(request.exportPage ? { exportPage: true } : {}) }),
     routes: {
       ...partners.routes,
       // Exports run their pages through this handler's GraphQL path, as the caller.

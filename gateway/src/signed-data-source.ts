@@ -4,7 +4,7 @@
  * circuit breaker, and failures reported with the subgraph's name.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { SIGNATURE_HEADERS, encodeIdentity, inSpan, signRequest, SpanKind, traceHeaders } from '@hub/core';
+import { EXPORT_PAGE_EXTENSION, SIGNATURE_HEADERS, encodeIdentity, inSpan, signRequest, SpanKind, traceHeaders } from '@hub/core';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { CircuitOpenError, type CircuitBreaker } from './circuit-breaker.js';
@@ -27,6 +27,8 @@ export interface SignedDataSourceOptions {
   breaker: CircuitBreaker;
   /** The subgraph accepts batched requests (the hub's own subgraphs do; partners' may not). */
   batch: boolean;
+  /** The subgraph is one of the hub's own, which serve an export's pages larger (EXPORT_PAGE_EXTENSION). */
+  exportPages?: boolean;
   /** Merge identical query fetches in flight. */
   deduplicate: boolean;
   counters?: FetchMergingOptions['counters'];
@@ -152,9 +154,11 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     };
     super({ url: options.url, fetcher });
     this.subgraphName = name;
+    this.exportPages = options.exportPages === true;
   }
 
   private readonly subgraphName: string;
+  private readonly exportPages: boolean;
 
   /**
    * A subgraph that refuses a request (HTTP 4xx) explains why in its own errors; the caller gets
@@ -199,6 +203,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
     // Health checks and schema loading belong to no client request.
     if (!('incomingRequestContext' in options)) return;
+    // In the body, so the signature covers it: nobody but the gateway can ask for an export's larger pages.
+    if (this.exportPages && context.exportPage) request.extensions = { ...request.extensions, [EXPORT_PAGE_EXTENSION]: true };
     request.http?.headers.set(FETCH_GROUP, groupOf(context));
     // Every fetch of a mutation counts as a write: even its reads come after the write.
     request.http?.headers.set(FETCH_READ_ONLY, String(options.incomingRequestContext.operation?.operation === 'query'));

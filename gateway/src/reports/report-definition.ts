@@ -2,8 +2,8 @@
  * A report: a GraphQL query, where its rows come from, and its columns. Preparing one checks it
  * against the schema the gateway serves — the operation must be a valid query, every column and
  * exploded list must name something the operation selects — and rewrites the operation so it
- * can be paged through: the rows' connection takes `after: $_hubAfter` (and `first: 100` when
- * the report gives none), every connection whose edges are selected also selects its
+ * can be paged through: the rows' connection takes `after: $_hubAfter` (and `first: $_hubFirst`,
+ * the export's own page size, when the report gives none), every connection whose edges are selected also selects its
  * `pageInfo`, and the object holding a nested connection selects its `id`, so its remaining
  * pages can be asked for through the type's lookup by id (`committee(id:)`, `person(id:)`, …).
  *
@@ -35,12 +35,17 @@ import {
   type VariableDefinitionNode,
 } from 'graphql';
 
-/** The largest page a subgraph serves: exports ask for it when a report does not say. */
+/**
+ * The page size an export falls back to when the report does not say: the largest page a
+ * subgraph serves a client. (An export first asks the hub's own subgraphs for their larger
+ * export pages, `EXPORT_PAGE_SIZE` of @hub/core; see run-report.ts.)
+ */
 export const EXPORT_PAGE_SIZE = 100;
 /** What joins the values of a list that is not exploded into one CSV cell. */
 export const DEFAULT_SEPARATOR = '; ';
 export const AFTER_VARIABLE = '_hubAfter';
 export const ID_VARIABLE = '_hubId';
+export const FIRST_VARIABLE = '_hubFirst';
 
 export interface ReportColumn {
   /** A path of response keys from a row, e.g. `province.region`. */
@@ -112,6 +117,12 @@ export interface PreparedReport {
   readonly explode: readonly CompiledPath[];
   readonly columns: ReadonlyArray<CompiledPath & { header: string; many: boolean }>;
   readonly separator: string;
+  /**
+   * The variable that sets the rows' page size when the caller leaves it to the export (the
+   * root's `first` is absent, or a variable with a default used only there), and the size to
+   * fall back to; undefined when the report fixes it.
+   */
+  readonly pageSize?: { readonly variable: string; readonly fallback: number };
   readonly usedVariables: (field: FieldNode) => VariableDefinitionNode[];
 }
 
@@ -309,17 +320,35 @@ export function prepareReport(spec: ReportSpec, schema: GraphQLSchema): Prepared
   const rootPaged = Boolean(root.connection?.paged);
   let variableDefinitions = operation.variableDefinitions ?? [];
   let selections = selectionSet.selections;
+  let pageSize: PreparedReport['pageSize'];
   if (rootPaged) {
     selections = selections.map((selection) => {
       if (selection.kind !== Kind.FIELD || (selection.alias?.value ?? selection.name.value) !== root.key) return selection;
       const args = (selection.arguments ?? []).filter((a) => a.name.value !== 'after');
-      if (!args.some((a) => a.name.value === 'first')) args.push(argument('first', { kind: Kind.INT, value: String(EXPORT_PAGE_SIZE) }));
+      const first = args.find((a) => a.name.value === 'first');
+      if (!first) {
+        // No page size given: the export chooses it, through a variable of its own.
+        args.push(argument('first', variable(FIRST_VARIABLE)));
+        pageSize = { variable: FIRST_VARIABLE, fallback: EXPORT_PAGE_SIZE };
+      } else if (first.value.kind === Kind.VARIABLE) {
+        // `first: $first` with a default, that variable used nowhere else: the default is the
+        // page size to fall back to, and a caller who gives the variable gets the pages asked for.
+        const name = first.value.name.value;
+        const definition = operation.variableDefinitions?.find((d) => d.variable.name.value === name);
+        const fallback = definition?.defaultValue?.kind === Kind.INT ? Number(definition.defaultValue.value) : undefined;
+        if (fallback !== undefined && countVariable(operation, name) === 1) pageSize = { variable: name, fallback };
+      }
       args.push(argument('after', variable(AFTER_VARIABLE)));
       const rewritten = { ...selection, arguments: args };
       root.field = rewritten;
       return rewritten;
     });
-    variableDefinitions = [...variableDefinitions, { kind: Kind.VARIABLE_DEFINITION, variable: variable(AFTER_VARIABLE), type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } } }];
+    const named = (name: string) => ({ kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: name } }) as const;
+    variableDefinitions = [
+      ...variableDefinitions,
+      { kind: Kind.VARIABLE_DEFINITION, variable: variable(AFTER_VARIABLE), type: named('String') },
+      ...(pageSize?.variable === FIRST_VARIABLE ? [{ kind: Kind.VARIABLE_DEFINITION as const, variable: variable(FIRST_VARIABLE), type: named('Int') }] : []),
+    ];
   }
   const rewrittenOperation: OperationDefinitionNode = { ...operation, variableDefinitions, selectionSet: { ...selectionSet, selections } };
   const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [rewrittenOperation] };
@@ -376,8 +405,23 @@ export function prepareReport(spec: ReportSpec, schema: GraphQLSchema): Prepared
     explode,
     columns,
     separator,
+    pageSize,
     usedVariables: (node) => usedVariables(node, operation.variableDefinitions ?? []),
   };
+}
+
+/** How many times the operation uses a variable (its definition aside). */
+function countVariable(operation: OperationDefinitionNode, name: string): number {
+  let count = 0;
+  const walk = (value: unknown): void => {
+    if (!value || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach(walk);
+    const record = value as Record<string, unknown>;
+    if (record.kind === Kind.VARIABLE && (record.name as { value: string }).value === name) count += 1;
+    for (const [key, child] of Object.entries(record)) if (key !== 'loc') walk(child);
+  };
+  walk(operation.selectionSet);
+  return count;
 }
 
 /** Every nested connection whose edges are wanted must be reachable again by its holder's id. */

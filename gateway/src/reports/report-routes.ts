@@ -143,7 +143,7 @@ export function reportRoutes(options: ReportRoutesOptions): Record<string, Route
       if (typeof value === 'string') headers[name] = value;
     }
     return async (query, variables) => {
-      const reply = await options.execute({ method: 'POST', url: new URL('http://gateway/graphql'), headers, body: Buffer.from(JSON.stringify({ query, variables })), remoteAddress: request.remoteAddress, trustedOperation });
+      const reply = await options.execute({ method: 'POST', url: new URL('http://gateway/graphql'), headers, body: Buffer.from(JSON.stringify({ query, variables })), remoteAddress: request.remoteAddress, trustedOperation, exportPage: true });
       let answer: { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
       try {
         answer = JSON.parse(String(reply.body));

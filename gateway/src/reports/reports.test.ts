@@ -39,7 +39,9 @@ describe('preparing a report', () => {
   it('pages the root connection and completes nested ones by their holder', () => {
     const report = prepareReport(spec('{ committees { edges { node { name events(first: 2) { edges { node { title } } } } } } }', ['name', 'events.title']), schema);
     const printed = print(report.document);
-    expect(printed).toContain('committees(first: 100, after: $_hubAfter)');
+    // No page size in the report: the export chooses it, through a variable of its own.
+    expect(printed).toContain('committees(first: $_hubFirst, after: $_hubAfter)');
+    expect(report.pageSize).toEqual({ variable: '_hubFirst', fallback: 100 });
     // Both connections select their pageInfo; the committee selects its id, to be asked for the rest.
     expect(printed.match(/pageInfo {\s+hasNextPage\s+endCursor\s+}/g)).toHaveLength(2);
     expect(printed).toMatch(/events\(first: 2\) {[\s\S]*}\s+id\s+}\s+}\s+pageInfo/);
@@ -101,7 +103,57 @@ describe('rows', () => {
     const pages: unknown[] = [];
     for await (const rows of reportPages(report, {}, execute)) pages.push(rows);
     expect(pages).toEqual([[['A', ['e1', 'e2']]], [['B', ['e1']]]]);
-    expect(asked).toEqual([{ _hubAfter: null }, { _hubId: 'a', _hubAfter: 'c1' }, { _hubAfter: 'p1' }]);
+    // The next root page is asked for as soon as its cursor is known, before this page's nested rest.
+    expect(asked).toEqual([{ _hubAfter: null }, { _hubAfter: 'p1' }, { _hubId: 'a', _hubAfter: 'c1' }]);
+  });
+
+  it('asks for at most one page ahead, and a failed page ahead fails the export when its turn comes', async () => {
+    const report = prepareReport(spec('{ committees(first: 1) { edges { node { name } } } }', ['name']), schema);
+    const asked: unknown[] = [];
+    const execute: Execute = async (_query, variables) => {
+      asked.push(variables._hubAfter);
+      if (variables._hubAfter === 'p2') throw new ReportProblem('the events subgraph is down', 502, 'EXPORT_FAILED');
+      const n = variables._hubAfter === null ? 1 : 2;
+      return { committees: { edges: [{ node: { name: `C${n}` } }], pageInfo: { hasNextPage: true, endCursor: `p${n}` } } };
+    };
+    const pages = reportPages(report, {}, execute);
+    expect((await pages.next()).value).toEqual([['C1']]);
+    expect(asked).toEqual([null, 'p1']);
+    expect((await pages.next()).value).toEqual([['C2']]);
+    expect(asked).toEqual([null, 'p1', 'p2']);
+    await expect(pages.next()).rejects.toThrow('the events subgraph is down');
+  });
+
+  it('pages at the export size when the caller leaves the page size to it, as asked when it does not', async () => {
+    const report = prepareReport(spec('query ($first: Int = 100) { committees(first: $first) { edges { node { name } } } }', ['name']), schema);
+    expect(report.pageSize).toEqual({ variable: 'first', fallback: 100 });
+    const asked: Array<Record<string, unknown>> = [];
+    const execute: Execute = async (_query, variables) => {
+      asked.push(variables);
+      return { committees: { edges: [{ node: { name: 'A' } }], pageInfo: { hasNextPage: false, endCursor: 'p1' } } };
+    };
+    for await (const _rows of reportPages(report, {}, execute));
+    for await (const _rows of reportPages(report, { first: 7 }, execute));
+    expect(asked).toEqual([{ first: 500, _hubAfter: null }, { first: 7, _hubAfter: null }]);
+    // A variable used elsewhere too is the report's to set: its page size stays as written.
+    expect(prepareReport(spec('query ($first: Int = 5) { committees(first: $first) { edges { node { name events(first: $first) { totalCount } } } } }', ['name']), schema).pageSize).toBeUndefined();
+  });
+
+  it("runs on the report's own page size when the larger first page is refused, but not when the caller is", async () => {
+    const report = prepareReport(spec('{ committees { edges { node { name } } } }', ['name']), schema);
+    const asked: Array<Record<string, unknown>> = [];
+    const refuseLarge = (status: number): Execute => async (_query, variables) => {
+      asked.push(variables);
+      if (variables._hubFirst === 500) throw new ReportProblem('too costly', status, 'QUERY_TOO_COSTLY');
+      return { committees: { edges: [{ node: { name: 'A' } }], pageInfo: { hasNextPage: false, endCursor: 'p1' } } };
+    };
+    const pages: unknown[] = [];
+    for await (const rows of reportPages(report, {}, refuseLarge(400))) pages.push(rows);
+    expect(pages).toEqual([[['A']]]);
+    expect(asked).toEqual([{ _hubFirst: 500, _hubAfter: null }, { _hubFirst: 100, _hubAfter: null }]);
+    await expect(async () => {
+      for await (const _rows of reportPages(report, {}, refuseLarge(429)));
+    }).rejects.toThrow('too costly');
   });
 });
 

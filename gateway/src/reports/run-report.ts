@@ -4,8 +4,12 @@
  * page's `endCursor`; a nested connection with more pages (a committee's events) is completed
  * for that one holder through the type's lookup by id, before the page's rows are made.
  */
+import { EXPORT_PAGE_SIZE } from '@hub/core';
 import { Kind, print, type ArgumentNode, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { AFTER_VARIABLE, ID_VARIABLE, ReportProblem, type CompiledPath, type PreparedReport, type Shape, type Step } from './report-definition.js';
+
+/** Refusals that a smaller page would meet again: the caller's token, scopes and rate. */
+const KEEPS = new Set([401, 403, 429]);
 
 /** Runs one GraphQL operation as the caller; throws a ReportProblem when the answer has errors. */
 export type Execute = (query: string, variables: Record<string, unknown>) => Promise<Record<string, any>>;
@@ -139,19 +143,42 @@ async function completeNested(report: PreparedReport, value: unknown, shape: Sha
  */
 export async function* reportPages(report: PreparedReport, variables: Record<string, unknown>, execute: Execute): AsyncGenerator<Row[]> {
   const query = print(report.document);
-  let after: string | null = null;
   const seen = new Set<string>();
-  for (;;) {
-    const data = await execute(query, report.rootPaged ? { ...variables, [AFTER_VARIABLE]: after } : variables);
+  // A page size the caller left to the export: the larger export pages of the hub's own
+  // subgraphs, since every page costs the store a scan. If that first page is refused (a
+  // partner's list that serves no more than 100, a report whose larger page costs more than
+  // HUB_MAX_COST), the export runs on the report's own page size, as it always did.
+  const sized = report.rootPaged && report.pageSize && variables[report.pageSize.variable] === undefined ? report.pageSize : undefined;
+  let pageVariables = sized ? { ...variables, [sized.variable]: Math.max(EXPORT_PAGE_SIZE, sized.fallback) } : variables;
+  const page = (after: string | null) => execute(query, report.rootPaged ? { ...pageVariables, [AFTER_VARIABLE]: after } : pageVariables);
+  const firstPage = async () => {
+    try {
+      return await page(null);
+    } catch (error) {
+      if (!sized || pageVariables[sized.variable] === sized.fallback || !(error instanceof ReportProblem) || KEEPS.has(error.status)) throw error;
+      pageVariables = { ...variables, [sized.variable]: sized.fallback };
+      return page(null);
+    }
+  };
+  let next: Promise<Record<string, any>> | undefined = firstPage();
+  while (next) {
+    const data = await next;
+    next = undefined;
+    if (report.rootPaged) {
+      const pageInfo = data[report.root.key]?.pageInfo as { hasNextPage: boolean; endCursor: string | null } | undefined;
+      if (pageInfo?.hasNextPage && pageInfo.endCursor) {
+        // A cursor seen before would page forever; the subgraphs' cursors never repeat, but be sure.
+        if (seen.has(pageInfo.endCursor)) throw new ReportProblem('The list returned the same page twice; the export was stopped.', 502, 'PAGING_FAILED');
+        seen.add(pageInfo.endCursor);
+        // The next page is asked for now, while this one's rows are made and written: the
+        // subgraphs and the store work on it meanwhile. At most one page waits beside the one
+        // being written, so memory stays flat; a failure of it surfaces when its turn comes.
+        next = page(pageInfo.endCursor);
+        next.catch(() => undefined);
+      }
+    }
     const top: Shape = { key: '', name: '', type: report.root.type, list: false, children: new Map([[report.root.key, report.root]]) };
     await completeNested(report, data, top, variables, execute, false);
     yield rowsOf(report, data);
-    if (!report.rootPaged) return;
-    const pageInfo = data[report.root.key]?.pageInfo as { hasNextPage: boolean; endCursor: string | null } | undefined;
-    if (!pageInfo?.hasNextPage || !pageInfo.endCursor) return;
-    // A cursor seen before would page forever; the subgraphs' cursors never repeat, but be sure.
-    if (seen.has(pageInfo.endCursor)) throw new ReportProblem('The list returned the same page twice; the export was stopped.', 502, 'PAGING_FAILED');
-    seen.add(pageInfo.endCursor);
-    after = pageInfo.endCursor;
   }
 }

@@ -25,7 +25,23 @@ export interface RawRequest {
    * published one. Never set from anything a client sends.
    */
   readonly trustedOperation?: boolean;
+  /**
+   * Set by the gateway itself on the pages of an export it runs for a caller: the hub's own
+   * subgraphs then serve root pages of up to EXPORT_PAGE_SIZE records instead of the 100 a
+   * client may ask for. Never set from anything a client sends.
+   */
+  readonly exportPage?: boolean;
 }
+
+/**
+ * The largest root page an export's page may ask of the hub's own subgraphs (clients: 100). Each
+ * page of an export costs a sorted scan in the embedded store whatever its size, so an export
+ * runs on pages this large when the caller leaves the page size to it; the gateway still
+ * estimates each page's cost at this size and refuses it above HUB_MAX_COST.
+ */
+export const EXPORT_PAGE_SIZE = 500;
+/** The body extension a gateway sets on an export page's fetches to the hub's own subgraphs (signed with the body). */
+export const EXPORT_PAGE_EXTENSION = 'hubExportPage';
 
 export interface Reply {
   status: number;

@@ -15,6 +15,11 @@ export interface SubgraphContext {
   readonly peers: Peers;
   /** The records this request wrote, reported to the gateway for its audit log (write-log.ts). */
   readonly writes: WriteNote[];
+  /**
+   * The largest root page this request may ask for: MAX_PAGE_SIZE, or EXPORT_PAGE_SIZE when the
+   * gateway marked (in the signed body) the request as a page of an export it runs.
+   */
+  pageLimit?: number;
 }
 
 /** One record a request wrote. */

@@ -3,6 +3,8 @@
  * page is one range query (`field > cursor`, limit first + 1) plus one count, whatever the page
  * number: no skip, and rows added before the cursor do not shift later pages.
  */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { EXPORT_PAGE_EXTENSION, EXPORT_PAGE_SIZE } from '@hub/core';
 import type { EntityClass, EntityName } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { badUserInput } from './errors.js';
@@ -52,9 +54,25 @@ export function listIdentity(typeName: string, sortField: string, descending = f
 /** The page size when a client gives none. */
 export const DEFAULT_PAGE_SIZE = 20;
 
-export function checkFirst(first: number): void {
+export function checkFirst(first: number, limit = MAX_PAGE_SIZE): void {
   if (!Number.isInteger(first) || first < 0) throw badUserInput('first', `must be 0 or more, got ${first}`);
-  if (first > MAX_PAGE_SIZE) throw badUserInput('first', `must be at most ${MAX_PAGE_SIZE}, got ${first}; page with \`after\``);
+  if (first > limit) throw badUserInput('first', `must be at most ${limit}, got ${first}; page with \`after\``);
+}
+
+/**
+ * An export's pages (the gateway sets `extensions.hubExportPage` on them, inside the signed body)
+ * may be as large as EXPORT_PAGE_SIZE: every page of a root list costs the embedded store one
+ * sorted scan of the collection whatever its size, so an export of a few thousand records in
+ * pages of 100 paid that scan many times over. Only root lists (`paginate`) serve them; the
+ * batch-loaded nested lists keep MAX_PAGE_SIZE.
+ */
+export function exportPagePlugin(): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart({ request, contextValue }) {
+      // A batch shares one context, but all its operations come from one gateway request, so they agree.
+      if (request.extensions?.[EXPORT_PAGE_EXTENSION] === true) contextValue.pageLimit = EXPORT_PAGE_SIZE;
+    },
+  };
 }
 
 export interface PageRequest<T> {
@@ -81,7 +99,7 @@ export interface LazyPage<T> {
 export function paginate<T extends { _id: string }>(ctx: SubgraphContext, request: PageRequest<T>): LazyPage<T> {
   const { em } = ctx;
   const first = request.first ?? DEFAULT_PAGE_SIZE;
-  checkFirst(first);
+  checkFirst(first, ctx.pageLimit);
   const { sortField, descending = false } = request;
   const list = listIdentity(typeof request.entity === 'function' ? request.entity.name : String(request.entity), sortField, descending);
   const position = request.after ? { [sortField]: { [descending ? '$lt' : '$gt']: decodeCursor(request.after, list) } } : undefined;
