@@ -84,6 +84,10 @@ describe('the embedded store answers from indexes', () => {
       [{ n: { $gte: 10, $lt: 13 } }, (e) => e.n >= 10 && e.n < 13],
       [{ $and: [{ day: { $gte: '2015-01-01' } }, { day: { $lte: '2016-12-31' } }, { kind: 'REVIEW' }] }, (e) => e.day >= '2015-01-01' && e.day <= '2016-12-31' && e.kind === 'REVIEW'],
       [{ archivedAt: { $ne: null } }, (e) => Boolean(e.archivedAt)], // not pushed down: Go filters it
+      [{ $or: [{ kind: 'REVIEW' }, { n: { $lt: 3 } }] }, (e) => e.kind === 'REVIEW' || e.n < 3],
+      // The events filter's shape for "possibly on or after a day": a union with a superset branch.
+      [{ $and: [{ archivedAt: null }, { $or: [{ day: { $gte: '2020-01-01' } }, { archivedAt: { $exists: false }, kind: 'BRIEFING' }] }] }, (e) => !e.archivedAt && (e.day >= '2020-01-01' || e.kind === 'BRIEFING')],
+      [{ $or: [{ kind: 'REVIEW' }, { notIndexed: 1 }] }, (e) => e.kind === 'REVIEW'], // a branch SQL cannot narrow: not pushed down
       [{ kind: 'nothing' }, () => false],
       [{ committeeIds: { $in: [] } }, () => false],
     ];

@@ -173,7 +173,11 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 			// index, rather than against a list of every match made first.
 			conds, args := slices.Clone(b.conds), slices.Clone(b.args)
 			for _, l := range b.lookups {
-				conds = append(conds, fmt.Sprintf("EXISTS (%s AND id = %s.%s)", strings.Replace(l.sql, "SELECT id", "SELECT 1", 1), table, metadata.IDColumn))
+				if l.compound {
+					conds = append(conds, fmt.Sprintf("%s.%s IN (%s)", table, metadata.IDColumn, l.sql))
+				} else {
+					conds = append(conds, fmt.Sprintf("EXISTS (%s AND id = %s.%s)", strings.Replace(l.sql, "SELECT id", "SELECT 1", 1), table, metadata.IDColumn))
+				}
 				args = append(args, l.args...)
 			}
 
@@ -203,6 +207,8 @@ type hubWhereBuilder struct {
 type hubLookup struct {
 	sql  string
 	args []any
+
+	compound bool // "SELECT id FROM (... UNION ...)": tested with IN, not with a probe
 }
 
 // document adds the conditions of a filter document and reports whether they are exact.
@@ -216,6 +222,8 @@ func (b *hubWhereBuilder) document(filter *types.Document) bool {
 		case key == "$comment":
 		case key == "$and":
 			exact = b.and(value) && exact
+		case key == "$or":
+			exact = b.or(value) && exact
 		case strings.HasPrefix(key, "$"):
 			exact = false
 		case key == "_id":
@@ -246,6 +254,46 @@ func (b *hubWhereBuilder) and(value any) bool {
 
 		exact = b.document(sub) && exact
 	}
+
+	return exact
+}
+
+// or translates `$or` into one lookup, the union of its branches' key sets, when every branch
+// has one (a branch without any is "any document", so nothing narrows); exact when every branch
+// is. A branch may be a superset (e.g. `$exists: false`, looked up as "null"), so is the union.
+func (b *hubWhereBuilder) or(value any) bool {
+	arr, ok := value.(*types.Array)
+	if !ok || arr.Len() == 0 {
+		return false
+	}
+
+	exact := true
+	branches := make([]string, 0, arr.Len())
+	var args []any
+
+	for i := 0; i < arr.Len(); i++ {
+		sub, ok := must.NotFail(arr.Get(i)).(*types.Document)
+		if !ok {
+			return false
+		}
+
+		branch := &hubWhereBuilder{keys: b.keys, fields: b.fields}
+		exact = branch.document(sub) && exact
+
+		if len(branch.lookups) == 0 || len(branch.conds) > 0 {
+			return false
+		}
+
+		selects := make([]string, len(branch.lookups))
+		for j, l := range branch.lookups {
+			selects[j] = l.sql
+			args = append(args, l.args...)
+		}
+
+		branches = append(branches, "SELECT id FROM ("+strings.Join(selects, " INTERSECT ")+")")
+	}
+
+	b.lookups = append(b.lookups, hubLookup{sql: "SELECT id FROM (" + strings.Join(branches, " UNION ") + ")", args: args, compound: true})
 
 	return exact
 }
@@ -404,7 +452,7 @@ func hubTypeList(ts []string) string {
 
 // lookup adds "the document has a key row of field f matching cond".
 func (b *hubWhereBuilder) lookup(f, cond string, args ...any) {
-	b.lookups = append(b.lookups, hubLookup{fmt.Sprintf(`SELECT id FROM %q WHERE field = '%s' AND %s`, b.keys, f, cond), args})
+	b.lookups = append(b.lookups, hubLookup{sql: fmt.Sprintf(`SELECT id FROM %q WHERE field = '%s' AND %s`, b.keys, f, cond), args: args})
 }
 
 func (b *hubWhereBuilder) equal(f string, v any) bool {
