@@ -1,19 +1,20 @@
 /**
  * The hub the benchmark measures: one it starts itself (the embedded store on a temporary or
- * given data folder, free ports, as `npm start` runs it), or one already running (`--gateway`),
+ * given data folder, free ports, as `npm start` runs it, serving the seed or a generated
+ * synthetic data set), or one already running (`--gateway`),
  * found by its addresses. Beside it, on demand, the gateways it is compared with: Hive Gateway and
  * the hub's own gateway with batching and merging off, each a process of its own on the same
  * supergraph and subgraphs.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { createLogger, formatSubgraphUrls, parseSubgraphUrls } from '@hub/core';
 import { loadLauncherConfig, startHub } from '@hub/launcher';
 import { defaultSubgraphUrl, HUB_SUBGRAPHS, SUPERGRAPH_FILE } from '@hub/schema';
+import { SYNTHETIC_SOURCE } from '@hub/synthetic';
 
 export interface HubUnderTest {
   gatewayUrl: string;
@@ -30,11 +31,15 @@ export interface HubUnderTest {
 /** A problem the user can fix, said in a sentence (exit 2), never a stack. */
 export class BenchError extends Error {}
 
-export async function startOwnHub(dataDir: string | undefined): Promise<HubUnderTest> {
-  const folder = dataDir ?? (await mkdtemp(join(tmpdir(), 'hub-bench-')));
-  const config = loadLauncherConfig({ HUB_DATA_DIR: folder, HUB_STORE_PORT: '0', GATEWAY_PORT: '0', ORGANIZATION_PORT: '0', EVENTS_PORT: '0', KNOWLEDGE_PORT: '0', HUB_STORE_CACHE_DIR: process.env.HUB_STORE_CACHE_DIR });
+/**
+ * Starts the hub on `folder` serving `dataset`: the seeded facts (seeded first, as `npm start`
+ * does), or the synthetic data set generated there beforehand (`HUB_DATASET=synthetic npm start`).
+ * The folder is the caller's: it is kept.
+ */
+export async function startOwnHub(folder: string, dataset: 'facts' | 'synthetic'): Promise<HubUnderTest> {
+  const config = loadLauncherConfig({ HUB_DATA_DIR: folder, HUB_DATASET: dataset, HUB_STORE_PORT: '0', GATEWAY_PORT: '0', ORGANIZATION_PORT: '0', EVENTS_PORT: '0', KNOWLEDGE_PORT: '0', HUB_STORE_CACHE_DIR: process.env.HUB_STORE_CACHE_DIR });
   // Thousands of requests from one address: the per-caller rate limit would cut them off.
-  const hub = await startHub({ config, env: { LOG_LEVEL: 'warn', HUB_RATE_LIMIT_PER_MINUTE: '10000000' }, log: createLogger('bench', { level: 'warn', format: 'pretty' }) });
+  const hub = await startHub({ config, env: { LOG_LEVEL: 'warn', HUB_RATE_LIMIT_PER_MINUTE: '10000000', HUB_DATASET: dataset }, log: createLogger('bench', { level: 'warn', format: 'pretty' }) });
   const storeUri = Object.values(hub.targets)[0]?.uri;
   return {
     gatewayUrl: hub.gatewayUrl,
@@ -42,11 +47,39 @@ export async function startOwnHub(dataDir: string | undefined): Promise<HubUnder
     storeUri,
     storePort: storeUri ? Number(new URL(storeUri).port) : undefined,
     signingSecret: hub.signingSecret,
-    stop: async () => {
-      await hub.stop();
-      if (!dataDir) await rm(folder, { recursive: true, force: true });
-    },
+    stop: () => hub.stop(),
   };
+}
+
+const STORE_VARIABLES = ['MONGODB_URI', ...HUB_SUBGRAPHS.map((subgraph) => `${subgraph.name.toUpperCase()}_MONGODB_URI`)];
+
+/**
+ * `hub generate --scale <n>` into a data folder (the generator starts the embedded store on it
+ * itself; no hub may be running on it) or into a running hub's store (`storeUri`). Idempotent:
+ * on data already generated it says "already complete: nothing written" in a few seconds.
+ * Its progress and its summary (or its refusal) go to the terminal.
+ */
+export function generate(scale: number, where: { dataDir: string } | { storeUri: string }): void {
+  const env = { ...process.env };
+  for (const name of STORE_VARIABLES) delete env[name];
+  if ('dataDir' in where) env.HUB_DATA_DIR = where.dataDir;
+  else env.MONGODB_URI = where.storeUri;
+  const run = spawnSync(process.execPath, [new URL('../../platform/cli/bin/hub.mjs', import.meta.url).pathname, 'generate', '--scale', String(scale)], { stdio: ['ignore', 'inherit', 'inherit'], env });
+  if (run.status !== 0) throw new BenchError(`"hub generate --scale ${scale}" ${run.error ? `could not run (${run.error.message})` : `failed (exit ${run.status}, its message is above)`}, so nothing was measured.`);
+}
+
+/**
+ * Which data set a hub serves: the synthetic one says so, and its scale, in its source document
+ * "synthetic"; without it, a hub with committees serves the seed, one without is empty.
+ */
+export async function servedDataset(gatewayUrl: string): Promise<{ dataset: 'facts' | 'empty' } | { dataset: 'synthetic'; scale?: number }> {
+  const query = `{ document(id: ${JSON.stringify(SYNTHETIC_SOURCE)}) { summary } committees(first: 1) { totalCount } }`;
+  const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const body = (await response.json().catch(() => ({}))) as { data?: { document?: { summary?: string | null } | null; committees?: { totalCount: number } }; errors?: Array<{ message: string }> };
+  if (!body.data) throw new BenchError(`the hub at ${gatewayUrl} did not say which data it serves (HTTP ${response.status}${body.errors?.[0] ? `: ${body.errors[0].message}` : ''}).`);
+  if (!body.data.document) return { dataset: body.data.committees?.totalCount ? 'facts' : 'empty' };
+  const scale = /\bat scale ([0-9.]+)/.exec(body.data.document.summary ?? '')?.[1];
+  return { dataset: 'synthetic', scale: scale === undefined ? undefined : Number(scale) };
 }
 
 /** A hub already running: its gateway must answer; its subgraphs are where HUB_SUBGRAPH_URLS (or the defaults) say. */
@@ -58,7 +91,7 @@ export async function attachToHub(gatewayUrl: string, env: NodeJS.ProcessEnv): P
   } catch (error) {
     if (error instanceof BenchError) throw error;
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-    throw new BenchError(`no hub answers at ${base} (${cause}). Start one with "npm start" (or run "npm run bench" without --gateway, and it starts its own).`);
+    throw new BenchError(`no hub answers at ${base} (${cause}): start one there with "npm start", or leave out --gateway and the benchmark starts its own.`);
   }
   const overrides = parseSubgraphUrls(env.HUB_SUBGRAPH_URLS);
   const subgraphUrls = Object.fromEntries(HUB_SUBGRAPHS.map((subgraph) => [subgraph.name, overrides.get(subgraph.name) ?? defaultSubgraphUrl(subgraph)]));

@@ -6,23 +6,26 @@
  * /proc/<pid>/stat), subgraph requests and database commands per request (from /metrics).
  * Figures, printed and written as JSON; never asserted. Run `npm run bench -- --help`.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { encodeIdentity, signRequest, subgraphSecret } from '@hub/core';
 import { GROUPS } from '@hub/cli';
-import { attachToHub, BenchError, startHive, startOwnHub, startPlainGateway, supergraphFor, writeTemp, type ComparedGateway, type HubUnderTest } from './hub-under-test.ts';
+import { attachToHub, BenchError, generate, servedDataset, startHive, startOwnHub, startPlainGateway, supergraphFor, writeTemp, type ComparedGateway, type HubUnderTest } from './hub-under-test.ts';
 import { runRound, summed, type LoadResult, type Round } from './load.ts';
 import { cpuMs, pidsListeningOn } from './processes.ts';
-import { QUERIES, REPORTS } from './queries.ts';
+import { NothingToAsk, QUERIES, REPORTS, rowsOf, type Ask } from './queries.ts';
 
 const USAGE = `npm run bench -- [options]
 
   --gateway <url>       measure a hub already running there (default: start one on a fresh folder, free ports)
-  --data-dir <dir>      start the hub on this data folder (e.g. one holding generated data) instead of a fresh one
-  --scale <n>           0: the seed (default); n ≥ 1: first generate that much data with "hub generate --scale n"
+  --data-dir <dir>      start the hub on this data folder instead of a fresh one (kept: with --scale, the data
+                        generated there is reused by the next run, which only checks it is complete)
+  --scale <n>           0: the seed (default); n from 0.001 to 100: the synthetic data set "hub generate --scale n"
+                        writes (1 is about 15,000 events; generating it takes minutes), generated first, then
+                        served (HUB_DATASET=synthetic) to every target, the queries asking about records it holds
   --seconds <s>         how long each measurement runs (default 2; about 5 minutes in all)
   --concurrency <list>  callers at once, comma-separated (default 1,16)
   --targets <list>      hub, plain (the hub's gateway without batching/merging), hive, direct (default hub,plain,hive,direct)
@@ -32,7 +35,9 @@ const USAGE = `npm run bench -- [options]
   --out <file>          where to write the JSON (default bench/results/<date>-<commit>.json)
 
 With --gateway, the subgraphs are where HUB_SUBGRAPH_URLS (or the defaults) say, and calling them
-directly or through Hive needs HUB_SIGNING_SECRET, the secret that hub was started with.`;
+directly or through Hive needs HUB_SIGNING_SECRET, the secret that hub was started with; with --scale
+it must serve the synthetic data set (HUB_DATASET=synthetic), generated into its store (MONGODB_URI,
+else mongodb://127.0.0.1:$HUB_STORE_PORT) if not there yet.`;
 
 type Target = 'hub' | 'plain' | 'hive' | 'direct';
 const TARGETS: readonly Target[] = ['hub', 'plain', 'hive', 'direct'];
@@ -51,8 +56,21 @@ interface Options {
   out?: string;
 }
 
+/** A bad option, said in one sentence (the options: --help). */
 function usageError(message: string): never {
-  throw new BenchError(`${message}\n\n${USAGE}`);
+  throw new BenchError(message);
+}
+
+/** The generator's bounds ("hub generate --scale"), and 0 for the seed. */
+const MIN_SCALE = 0.001;
+const MAX_SCALE = 100;
+
+function parseScale(text: string): number {
+  const scale = Number(text);
+  if (text.trim() === '' || !Number.isFinite(scale) || (scale !== 0 && (scale < MIN_SCALE || scale > MAX_SCALE))) {
+    usageError(`--scale must be 0 (the seed) or a number from ${MIN_SCALE} to ${MAX_SCALE} (1 is about 15,000 events); got "${text}".`);
+  }
+  return scale;
 }
 
 function positiveInts(name: string, text: string, min: number): number[] {
@@ -81,7 +99,7 @@ function parseOptions(argv: string[]): Options | undefined {
       },
     });
   } catch (error) {
-    usageError((error as Error).message);
+    usageError((error as Error).message.replace(/\s*\n\s*/g, ' '));
   }
   const { values } = parsed;
   if (values.help) return undefined;
@@ -95,7 +113,7 @@ function parseOptions(argv: string[]): Options | undefined {
   return {
     gateway: values.gateway,
     dataDir: values['data-dir'],
-    scale: positiveInts('scale', values.scale!, 0)[0]!,
+    scale: parseScale(values.scale!),
     seconds,
     concurrency: positiveInts('concurrency', values.concurrency!, 1),
     targets,
@@ -130,7 +148,7 @@ interface Measurement extends LoadResult {
   cpuMsPerRequest: { gateway?: number; subgraphs?: number; store?: number };
   subgraphRequestsPerRequest: number;
   dbCommandsPerRequest: number;
-  /** For a CSV export: rows per answer. */
+  /** Rows per answer: records in the GraphQL answer's lists (see rowsOf), or lines of a CSV export. */
   rows?: number;
 }
 
@@ -148,20 +166,39 @@ async function main(): Promise<void> {
   // Taken now: the code measured is the code of this moment, whatever is committed during the run.
   const revision = commit();
   const load: { before: number[]; after?: number[] } = { before: loadavg() };
-  process.stderr.write(options.gateway ? `bench: measuring the hub at ${options.gateway}\n` : 'bench: starting a hub (embedded store, seed, three subgraphs, gateway)…\n');
-  const hub: HubUnderTest = options.gateway ? await attachToHub(options.gateway, process.env) : await startOwnHub(options.dataDir);
+  const { scale } = options;
   const work = mkdtempSync(join(tmpdir(), 'hub-bench-work-'));
+  let running: HubUnderTest | undefined;
+  let fresh: string | undefined;
   const compared: ComparedGateway[] = [];
   const notes: string[] = [];
   try {
-    if (options.scale > 0) {
-      process.stderr.write(`bench: generating scale ${options.scale}…\n`);
-      const run = spawnSync(process.execPath, [new URL('../../platform/cli/bin/hub.mjs', import.meta.url).pathname, 'generate', '--scale', String(options.scale)], {
-        stdio: 'inherit',
-        env: { ...process.env, HUB_URL: hub.gatewayUrl.replace(/\/graphql$/, ''), MONGODB_URI: hub.storeUri },
-      });
-      if (run.status !== 0) throw new BenchError(`"hub generate --scale ${options.scale}" failed (exit ${run.status}); nothing was measured.`);
+    if (options.gateway) {
+      process.stderr.write(`bench: measuring the hub at ${options.gateway}\n`);
+      running = await attachToHub(options.gateway, process.env);
+      const served = await servedDataset(running.gatewayUrl);
+      if (scale === 0 && served.dataset === 'synthetic') throw new BenchError(`the hub at ${options.gateway} serves the synthetic data set${served.scale ? ` (scale ${served.scale})` : ''}, not the seed the queries of --scale 0 ask about: pass --scale ${served.scale ?? '<its scale>'}.`);
+      if (scale > 0 && served.dataset === 'facts') throw new BenchError(`the hub at ${options.gateway} serves the seed, not a synthetic data set: restart it with HUB_DATASET=synthetic, or leave out --gateway and the benchmark starts its own.`);
+      if (scale > 0 && served.dataset === 'synthetic' && served.scale !== scale) throw new BenchError(`the hub at ${options.gateway} serves the synthetic data set at scale ${served.scale ?? 'unknown'}, not ${scale}: pass --scale ${served.scale ?? '<its scale>'}, or leave out --gateway and the benchmark starts its own hub.`);
+      if (scale > 0) {
+        process.stderr.write(`bench: generating scale ${scale} into that hub's store (${running.storeUri}), if not there yet…\n`);
+        generate(scale, { storeUri: running.storeUri! });
+      }
+    } else {
+      // A fresh folder is removed at the end; --data-dir is kept for the next run.
+      const folder = options.dataDir ? resolve(options.dataDir) : (fresh = mkdtempSync(join(tmpdir(), 'hub-bench-')));
+      if (scale > 0) {
+        process.stderr.write(`bench: generating scale ${scale} in ${folder} (minutes the first time; a folder already holding it is only checked)…\n`);
+        generate(scale, { dataDir: folder });
+      }
+      process.stderr.write(`bench: starting a hub (embedded store, ${scale > 0 ? `the synthetic data set of scale ${scale}` : 'seed'}, three subgraphs, gateway)…\n`);
+      running = await startOwnHub(folder, scale > 0 ? 'synthetic' : 'facts');
     }
+    if (scale > 0) {
+      const served = await servedDataset(running.gatewayUrl);
+      if (served.dataset !== 'synthetic' || served.scale !== scale) throw new BenchError(`the hub serves ${served.dataset === 'synthetic' ? `the synthetic data set at scale ${served.scale ?? 'unknown'}` : served.dataset === 'empty' ? 'empty databases' : 'the seed'} after generating scale ${scale}, so its figures would not be those of scale ${scale}.`);
+    }
+    const hub: HubUnderTest = running;
     const wanted = new Set(options.targets);
     if (!hub.signingSecret && (wanted.has('hive') || wanted.has('direct') || wanted.has('plain'))) {
       notes.push('direct calls, Hive Gateway and the plain gateway skipped: set HUB_SIGNING_SECRET to the secret the hub was started with');
@@ -210,6 +247,8 @@ async function main(): Promise<void> {
     const direct = (subgraph: string, body: string) => postTo(hub.subgraphUrls[subgraph]!, body, signRequest(subgraphSecret(hub.signingSecret!, subgraph), identity, body));
 
     const results: Measurement[] = [];
+    /** The queries as sent (on a synthetic data set, about the records found there), for the JSON. */
+    const asked: Array<{ name: string; query: string }> = [];
     interface Contender {
       target: Target;
       send: () => Promise<string | undefined>;
@@ -250,8 +289,29 @@ async function main(): Promise<void> {
       }
     };
 
-    const queries = QUERIES.filter((query) => !options.queries || query.name.includes(options.queries));
-    if (queries.length === 0) usageError(`no query's name contains "${options.queries}".`);
+    const selected = QUERIES.filter((query) => !options.queries || query.name.includes(options.queries));
+    if (selected.length === 0) usageError(`no query's name contains "${options.queries}".`);
+    // On a synthetic data set, the queries naming a seed record ask about the equivalent record there instead.
+    const ask: Ask = async (query) => {
+      const answer = await postTo(hub.gatewayUrl, JSON.stringify({ query }));
+      if (answer.status === 429) throw new BenchError(`the hub's gateway rate-limits the benchmark (HTTP 429); start that hub with a higher HUB_RATE_LIMIT_PER_MINUTE`);
+      if (answer.body.errors || !answer.body.data) throw new NothingToAsk(`the hub failed to answer the query finding a record to ask about (HTTP ${answer.status}: ${answer.body.errors?.[0]?.message ?? 'no data'})`);
+      return answer.body.data;
+    };
+    const queries: Array<{ name: string; query: string }> = [];
+    for (const query of selected) {
+      if (scale === 0 || !query.synthetic) {
+        queries.push(query);
+        continue;
+      }
+      try {
+        queries.push(await query.synthetic(ask));
+      } catch (error) {
+        if (!(error instanceof NothingToAsk)) throw error;
+        notes.push(`"${query.name}" skipped: ${error.message}`);
+      }
+    }
+    asked.push(...queries);
     for (const { name, query } of queries) {
       const body = JSON.stringify({ query });
       const expected = await postTo(hub.gatewayUrl, body);
@@ -260,6 +320,8 @@ async function main(): Promise<void> {
         notes.push(`"${name}" skipped: the hub answers it with an error: ${expected.body.errors[0]!.message}`);
         continue;
       }
+      const rows = rowsOf(expected.body.data);
+      if (rows === 0) notes.push(`"${name}" answered with no rows: its figures are those of an empty answer`);
       const expectedData = JSON.stringify(expected.body.data);
       const check = (answer: { status: number; body: { data?: unknown; errors?: Array<{ message: string }> } }) =>
         answer.status !== 200 || answer.body.errors ? `HTTP ${answer.status}: ${answer.body.errors?.[0]?.message ?? ''}` : JSON.stringify(answer.body.data) === expectedData ? undefined : 'an answer unlike the hub gateway\'s';
@@ -274,8 +336,8 @@ async function main(): Promise<void> {
         }
       }
       const contenders: Contender[] = options.targets.flatMap((target): Contender[] => {
-        if (target === 'direct') return directSubgraph ? [{ target, send: async () => check(await direct(directSubgraph!, body)), extra: { subgraph: directSubgraph } }] : [];
-        return gateways[target] ? [{ target, send: async () => check(await postTo(gateways[target]!, body)) }] : [];
+        if (target === 'direct') return directSubgraph ? [{ target, send: async () => check(await direct(directSubgraph!, body)), extra: { subgraph: directSubgraph, rows } }] : [];
+        return gateways[target] ? [{ target, send: async () => check(await postTo(gateways[target]!, body)), extra: { rows } }] : [];
       });
       for (const concurrency of options.concurrency) await measure(name, concurrency, contenders);
     }
@@ -283,10 +345,23 @@ async function main(): Promise<void> {
     // The reporting exports, where the hub has them.
     const base = hub.gatewayUrl.replace(/\/graphql$/, '');
     const absent: string[] = [];
+    const broken: string[] = [];
     for (const report of options.queries ? [] : REPORTS) {
       const url = `${base}/reports/${report}.csv`;
-      const probe = await fetch(url);
-      const text = await probe.text();
+      let probe: Response;
+      let text: string;
+      try {
+        probe = await fetch(url);
+        text = await probe.text();
+      } catch (error) {
+        // At scale the hub may give up part way and cut the connection.
+        broken.push(`${report}.csv (${(error as { cause?: Error }).cause?.message ?? (error as Error).message})`);
+        continue;
+      }
+      if (probe.status !== 200 && probe.status !== 404) {
+        broken.push(`${report}.csv (HTTP ${probe.status})`);
+        continue;
+      }
       if (probe.status !== 200) {
         absent.push(`${report}.csv (HTTP ${probe.status})`);
         continue;
@@ -299,17 +374,19 @@ async function main(): Promise<void> {
       };
       for (const concurrency of options.concurrency) await measure(`export: GET /reports/${report}.csv`, concurrency, [{ target: 'hub', send, extra: { rows } }]);
     }
+    if (broken.length > 0) notes.push(`reporting exports skipped, the hub failed them (see its log above): GET /reports/${broken.join(', ')}`);
     if (absent.length > 0) notes.push(`reporting exports skipped, the hub does not serve them: GET /reports/${absent.join(', ')}`);
     load.after = loadavg();
     printTable(results, notes, load);
     const out = options.out ?? join(dirname(new URL(import.meta.url).pathname), '..', 'results', `${startedAt.toISOString().slice(0, 19).replace(/:/g, '')}-${revision}.json`);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, `${JSON.stringify({ startedAt, commit: revision, machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverage: load }, options, notes, results }, null, 2)}\n`);
+    writeFileSync(out, `${JSON.stringify({ startedAt, commit: revision, machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverage: load }, options, dataset: scale > 0 ? { name: 'synthetic', scale } : { name: 'seed' }, notes, queries: asked, results }, null, 2)}\n`);
     console.log(`\nwritten to ${out}`);
   } finally {
     for (const gateway of compared) await gateway.stop();
-    await hub.stop();
+    await running?.stop();
     rmSync(work, { recursive: true, force: true });
+    if (fresh) rmSync(fresh, { recursive: true, force: true });
   }
 }
 
@@ -326,13 +403,12 @@ function commit(): string {
 function printTable(results: Measurement[], notes: string[], load: { before: number[]; after?: number[] }): void {
   const ms = (value?: number) => (value === undefined || Number.isNaN(value) ? '-' : value.toFixed(1));
   const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '-');
-  const header = ['query', 'c', 'via', 'rps', 'p50 ms', 'p95 ms', 'p99 ms', 'err', 'cpu/req gw', 'subgraphs', 'store', 'sg req/req', 'db cmd/req', 'rps vs hub', 'p50 vs hub'];
+  const header = ['query', 'c', 'via', 'rows', 'rps', 'p50 ms', 'p95 ms', 'p99 ms', 'err', 'cpu/req gw', 'subgraphs', 'store', 'sg req/req', 'db cmd/req', 'rps vs hub', 'p50 vs hub'];
   const rows = results.map((result) => {
     const hub = results.find((other) => other.query === result.query && other.concurrency === result.concurrency && other.target === 'hub')!;
     const versus = result.target === 'hub' ? ['', ''] : [ratio(result.rps, hub.rps), ratio(result.p50, hub.p50)];
     const via = result.target === 'direct' ? `direct (${result.subgraph})` : result.target;
-    const rps = result.rows ? `${result.rps.toFixed(1)} (${Math.round(result.rps * result.rows)} rows/s)` : result.rps.toFixed(1);
-    return [result.query, String(result.concurrency), via, rps, ms(result.p50), ms(result.p95), ms(result.p99), String(result.errors), ms(result.cpuMsPerRequest.gateway), ms(result.cpuMsPerRequest.subgraphs), ms(result.cpuMsPerRequest.store), result.subgraphRequestsPerRequest.toFixed(2), result.dbCommandsPerRequest.toFixed(1), ...versus];
+    return [result.query, String(result.concurrency), via, result.rows === undefined ? '-' : String(result.rows), result.rps.toFixed(1), ms(result.p50), ms(result.p95), ms(result.p99), String(result.errors), ms(result.cpuMsPerRequest.gateway), ms(result.cpuMsPerRequest.subgraphs), ms(result.cpuMsPerRequest.store), result.subgraphRequestsPerRequest.toFixed(2), result.dbCommandsPerRequest.toFixed(1), ...versus];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
@@ -343,7 +419,8 @@ function printTable(results: Measurement[], notes: string[], load: { before: num
     previous = row[0]!;
     console.log(line(row));
   }
-  console.log(`\ncpu/req: milliseconds of CPU per request (user + system) of the gateway, the three subgraphs together and the store; sg req/req and db cmd/req from the subgraphs' /metrics.`);
+  console.log(`\nrows: records in the answer's lists at every depth (a CSV export: its lines); 0 is an empty answer.`);
+  console.log(`cpu/req: milliseconds of CPU per request (user + system) of the gateway, the three subgraphs together and the store; sg req/req and db cmd/req from the subgraphs' /metrics.`);
   console.log(`load average before ${load.before.map((value) => value.toFixed(2)).join(' ')}, after ${load.after?.map((value) => value.toFixed(2)).join(' ')} (${cpus().length} cores; the load generator runs on them too)`);
   for (const note of notes) console.log(`note: ${note}`);
 }
