@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { cp, chmod, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { StoreError } from './errors.js';
@@ -47,7 +47,10 @@ export async function preparePatchedFerretDB(sourceDir: string, workDir: string,
 
   const patch = join(pushdownDir, 'ferretdb.patch');
   try {
-    await run('git', ['apply', '--whitespace=nowarn', patch], { cwd: copy, timeout: 60_000 });
+    // Outside any repository: inside one (a cache folder in a checkout), `git apply` would take
+    // the patch's paths as the repository's and skip them.
+    const { GIT_DIR: _dir, GIT_WORK_TREE: _tree, ...env } = process.env;
+    await run('git', ['apply', '-p1', '--whitespace=nowarn', patch], { cwd: copy, timeout: 60_000, env: { ...env, GIT_CEILING_DIRECTORIES: dirname(copy) } });
   } catch (error) {
     const { code, stderr } = error as NodeJS.ErrnoException & { stderr?: string };
     throw new StoreError(
