@@ -88,6 +88,8 @@ describe('the embedded store answers from indexes', () => {
       // The events filter's shape for "possibly on or after a day": a union with a superset branch.
       [{ $and: [{ archivedAt: null }, { $or: [{ day: { $gte: '2020-01-01' } }, { archivedAt: { $exists: false }, kind: 'BRIEFING' }] }] }, (e) => !e.archivedAt && (e.day >= '2020-01-01' || e.kind === 'BRIEFING')],
       [{ $or: [{ kind: 'REVIEW' }, { notIndexed: 1 }] }, (e) => e.kind === 'REVIEW'], // a branch SQL cannot narrow: not pushed down
+      [{ archivedAt: { $exists: true } }, (e) => Boolean(e.archivedAt)],
+      [{ archivedAt: { $exists: false } }, (e) => !e.archivedAt],
       [{ kind: 'nothing' }, () => false],
       [{ committeeIds: { $in: [] } }, () => false],
     ];
@@ -140,8 +142,13 @@ describe('the embedded store answers from indexes', () => {
     const scratch = client.db('pushdown').collection('scratch');
     await scratch.createIndex({ tags: 1 });
     await scratch.insertMany([{ _id: 'a' as never, tags: ['x', 'y'] }, { _id: 'b' as never, tags: 'x' }, { _id: 'c' as never }]);
+    await scratch.insertMany([{ _id: 'n' as never, tags: null }, { _id: 'e' as never, tags: [] }, { _id: 'o' as never, tags: { x: 1 } }]);
     expect(ids(await scratch.find({ tags: 'x' }).toArray()).sort()).toEqual(['a', 'b']);
-    expect(ids(await scratch.find({ tags: null }).toArray())).toEqual(['c']);
+    expect(ids(await scratch.find({ tags: null }).toArray()).sort()).toEqual(['c', 'n']);
+    expect(ids(await scratch.find({ tags: { $exists: false } }).toArray())).toEqual(['c']);
+    expect(ids(await scratch.find({ tags: { $exists: true } }).toArray()).sort()).toEqual(['a', 'b', 'e', 'n', 'o']);
+    expect(await scratch.countDocuments({ tags: { $exists: true } })).toBe(5);
+    await scratch.deleteMany({ _id: { $in: ['n', 'e', 'o'] } as never });
 
     await scratch.updateOne({ _id: 'a' as never }, { $set: { tags: ['z'] } });
     await scratch.deleteOne({ _id: 'b' as never });

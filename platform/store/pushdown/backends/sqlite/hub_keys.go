@@ -6,8 +6,8 @@
 // collection in Go. Here each collection with indexes gets what SQLite needs to answer the
 // hub's queries from indexes instead:
 //
-//   - a key table, "<table>__hub_keys", one row per value of each indexed top-level field (one
-//     per element for arrays, one "null" row for a missing field), kept by triggers in the same
+//   - a key table, "<table>__hub_keys", one row per indexed top-level field of each document
+//     (its type, "missing" when absent) and one per element of an array, kept by triggers in the same
 //     transaction as every insert, update and delete, so it cannot drift from the documents;
 //   - an index on the `_id` expression FerretDB's own queries use (its `_id_` index is on a
 //     different spelling, which SQLite does not match);
@@ -36,7 +36,7 @@ import (
 
 // hubKeysVersion changes whenever the key table's contents or the triggers change meaning,
 // which makes every store rebuild its keys once.
-const hubKeysVersion = "3"
+const hubKeysVersion = "4"
 
 const hubKeysMetaTable = "_hub_keys_meta"
 
@@ -327,11 +327,13 @@ func hubSyncStatements(ctx context.Context, tx *fsql.Tx, meta *metadata.Collecti
 }
 
 // hubKeyRows is a SELECT of the key rows of the document `doc` (a column of `table`, or of the
-// trigger's NEW row when table is ""): per field, one row for a scalar (its sjson type, its SQL
-// value), one per scalar element of an array (the element's type), and a "null" row when the
-// field is missing, since MongoDB's {f: null} matches a missing field too. Elements that are
-// documents or arrays get none: no equality or range on a scalar matches them. A null's value
-// is stored as 0 (key columns cannot be NULL); lookups of nulls look at the type alone.
+// trigger's NEW row when table is ""). Per field there is always one row for the field itself:
+// its sjson type ("missing" when absent, "array" or "object" for those), and its SQL value for
+// a scalar. An array also has one row per scalar element, with the element's type. So
+// `{f: null}` (null or missing), `$exists` and equality or ranges on elements are all exact
+// lookups. Elements that are documents or arrays get no row of their own: no equality or
+// range on a scalar matches them. Key columns cannot be NULL, so a value that is not a scalar
+// is stored as 0; lookups of those look at the type alone.
 func hubKeyRows(fields []string, doc, table string) string {
 	from, fromWithElements := "", "FROM json_each(%[1]s, '$.%[2]s') AS j"
 	if table != "" {
@@ -343,8 +345,8 @@ func hubKeyRows(fields []string, doc, table string) string {
 
 	for _, f := range fields {
 		parts = append(parts,
-			fmt.Sprintf(`SELECT '%[2]s', COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.t'), 'null'), COALESCE(%[1]s->>'$.%[2]s', 0), %[1]s->'$._id' %[3]s `+
-				`WHERE COALESCE(json_type(%[1]s, '$.%[2]s'), 'null') NOT IN ('array', 'object')`, doc, f, from),
+			fmt.Sprintf(`SELECT '%[2]s', COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.t'), 'missing'), `+
+				`CASE WHEN json_type(%[1]s, '$.%[2]s') IN ('array', 'object') THEN 0 ELSE COALESCE(%[1]s->>'$.%[2]s', 0) END, %[1]s->'$._id' %[3]s`, doc, f, from),
 			fmt.Sprintf(`SELECT '%[2]s', COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.i[' || j.key || '].t'), 'null'), COALESCE(j.value, 0), %[1]s->'$._id' `+
 				fromWithElements+` WHERE json_type(%[1]s, '$.%[2]s') = 'array' AND j.type NOT IN ('array', 'object')`, doc, f),
 		)

@@ -397,11 +397,15 @@ func (b *hubWhereBuilder) field(f string, value any) bool {
 		case "$gt", "$gte", "$lt", "$lte":
 			exact = b.compare(f, op, v) && exact
 		case "$exists":
-			// A missing field has a "null" key row, as an explicit null does: a superset.
-			if present, ok := v.(bool); ok && !present {
-				b.lookup(f, "type = 'null'")
+			present, ok := v.(bool)
+			switch {
+			case !ok:
+				exact = false
+			case present:
+				b.lookup(f, "type <> 'missing'")
+			default:
+				b.lookup(f, "type = 'missing'")
 			}
-			exact = false
 		default:
 			exact = false
 		}
@@ -462,7 +466,7 @@ func (b *hubWhereBuilder) equal(f string, v any) bool {
 	}
 
 	if s.value == nil {
-		b.lookup(f, "type = 'null'")
+		b.lookup(f, "type IN ('null', 'missing')")
 		return true
 	}
 
@@ -504,7 +508,7 @@ func (b *hubWhereBuilder) in(f string, v any) bool {
 	var args []any
 
 	if null {
-		ors = append(ors, "type = 'null'")
+		ors = append(ors, "type IN ('null', 'missing')")
 	}
 
 	for _, g := range groups {
