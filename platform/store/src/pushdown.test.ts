@@ -174,6 +174,20 @@ describe('the embedded store answers from indexes', () => {
     expect((await plan({ b: 0 }, undefined, undefined, later)).filter).toBe(true);
   });
 
+  it('aggregates over the fields a pipeline reads, with the answers of whole documents', async () => {
+    const byKind = await events.aggregate([{ $match: { archivedAt: null } }, { $group: { _id: '$kind', count: { $sum: 1 } } }, { $sort: { _id: 1 } }]).toArray();
+    const kinds = [...new Set(all.map((e) => e.kind))].sort();
+    expect(byKind).toEqual(kinds.map((kind) => ({ _id: kind, count: all.filter((e) => !e.archivedAt && e.kind === kind).length })));
+
+    const perCommittee = await events.aggregate([{ $match: { archivedAt: null } }, { $unwind: '$committeeIds' }, { $group: { _id: { c: '$committeeIds', event: '$_id' } } }]).toArray();
+    const expected = all.filter((e) => !e.archivedAt).flatMap((e) => [...new Set(e.committeeIds)].map((c) => `${c}|${e._id}`)).sort();
+    expect(perCommittee.map((g) => `${g._id.c}|${g._id.event}`).sort()).toEqual(expected);
+
+    // A stage it does not know needs whole documents: still answered, from whole documents.
+    const projected = await events.aggregate([{ $match: { _id: 'event-007' } }, { $project: { descKey: 1, kind: 1 } }]).toArray();
+    expect(projected).toEqual([{ _id: 'event-007', descKey: all[7]!.descKey, kind: all[7]!.kind }]);
+  });
+
   it('sorts in Go, correctly, when a value cannot be ordered in SQL', async () => {
     const mixed = client.db('pushdown').collection('mixed');
     await mixed.createIndex({ v: 1 });

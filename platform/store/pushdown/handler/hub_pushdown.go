@@ -6,6 +6,7 @@ package handler
 
 import (
 	"math"
+	"strings"
 
 	"github.com/FerretDB/FerretDB/internal/backends"
 	"github.com/FerretDB/FerretDB/internal/handler/common"
@@ -130,4 +131,115 @@ func (c *hubCount) iterator(n int64) types.DocumentsIterator {
 	}
 
 	return iterator.Values(iterator.ForSlice([]*types.Document{must.NotFail(types.NewDocument("_id", c.id, c.name, count))}))
+}
+
+// hubPipelineFields lists the top-level fields an aggregation reads from the collection's
+// documents, for pipelines of $match, $unwind, $group, $sort, $skip, $limit and $count: the
+// backend then decodes only those fields of each document (statistics read a few fields of
+// every event, and decoding a whole 8 KB event costs a hundred times more). nil when the
+// pipeline has another stage or uses a variable ($$ROOT, ...): all fields are decoded.
+// Field names met after a $group are the group's own and are collected too, which is harmless.
+func hubPipelineFields(stages []any) []string {
+	fields := map[string]bool{"_id": true}
+	ok := true
+
+	addPath := func(path string) {
+		top, _, _ := strings.Cut(path, ".")
+		fields[top] = true
+	}
+
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case string:
+			if strings.HasPrefix(v, "$$") {
+				ok = false
+			} else if strings.HasPrefix(v, "$") {
+				addPath(v[1:])
+			}
+		case *types.Document:
+			for _, k := range v.Keys() {
+				walk(must.NotFail(v.Get(k)))
+			}
+		case *types.Array:
+			for i := 0; i < v.Len(); i++ {
+				walk(must.NotFail(v.Get(i)))
+			}
+		}
+	}
+
+	var match func(filter *types.Document)
+	match = func(filter *types.Document) {
+		for _, k := range filter.Keys() {
+			v := must.NotFail(filter.Get(k))
+
+			switch {
+			case k == "$and" || k == "$or" || k == "$nor":
+				arr, isArr := v.(*types.Array)
+				if !isArr {
+					ok = false
+					return
+				}
+
+				for i := 0; i < arr.Len(); i++ {
+					sub, isDoc := must.NotFail(arr.Get(i)).(*types.Document)
+					if !isDoc {
+						ok = false
+						return
+					}
+
+					match(sub)
+				}
+			case k == "$comment":
+			case strings.HasPrefix(k, "$"):
+				ok = false // $expr, $where, ...: decode everything
+			default:
+				addPath(k)
+			}
+		}
+	}
+
+	for _, s := range stages {
+		stage, isDoc := s.(*types.Document)
+		if !isDoc || stage.Len() != 1 {
+			return nil
+		}
+
+		body := must.NotFail(stage.Get(stage.Command()))
+
+		switch stage.Command() {
+		case "$match":
+			filter, isDoc := body.(*types.Document)
+			if !isDoc {
+				return nil
+			}
+
+			match(filter)
+		case "$group", "$unwind":
+			walk(body)
+		case "$sort":
+			sort, isDoc := body.(*types.Document)
+			if !isDoc {
+				return nil
+			}
+
+			for _, k := range sort.Keys() {
+				addPath(k)
+			}
+		case "$skip", "$limit", "$count":
+		default:
+			return nil
+		}
+
+		if !ok {
+			return nil
+		}
+	}
+
+	list := make([]string, 0, len(fields))
+	for f := range fields {
+		list = append(list, f)
+	}
+
+	return list
 }
