@@ -21,33 +21,35 @@ func hubFilterWhole(pushed, filter *types.Document) bool {
 	return pushed.Len() == filter.Len()
 }
 
+// hubSortAndLimit is what the backend may do for a find (or its explain): sort it, and stop
+// after skip+limit rows when it sees the whole filter.
+func (h *Handler) hubSortAndLimit(sort, filter, pushed *types.Document, skip, limit int64) (*types.Document, int64) {
+	if h.DisablePushdown {
+		return nil, 0
+	}
+
+	var hubSort *types.Document
+	if sort.Len() > 0 && sort.Keys()[0] != "$natural" {
+		hubSort = sort
+	}
+
+	var hubLimit int64
+	if limit > 0 && hubFilterWhole(pushed, filter) {
+		hubLimit = limit + skip
+	}
+
+	return hubSort, hubLimit
+}
+
 // hubFindParams lets the backend sort a find and stop after skip+limit rows, where it can.
 func (h *Handler) hubFindParams(qp *backends.QueryParams, params *common.FindParams) {
-	if h.DisablePushdown {
-		return
-	}
-
-	if params.Sort.Len() > 0 && params.Sort.Keys()[0] != "$natural" {
-		qp.HubSort = params.Sort
-	}
-
-	if params.Limit > 0 && hubFilterWhole(qp.Filter, params.Filter) {
-		qp.HubLimit = params.Limit + params.Skip
-	}
+	qp.HubSort, qp.HubLimit = h.hubSortAndLimit(params.Sort, params.Filter, qp.Filter, params.Skip, params.Limit)
 }
 
 // hubExplainParams is hubFindParams for explain, so that it reports what a find does.
 func (h *Handler) hubExplainParams(qp *backends.ExplainParams, params *common.ExplainParams) {
-	if h.DisablePushdown || params.Aggregate {
-		return
-	}
-
-	if params.Sort.Len() > 0 && params.Sort.Keys()[0] != "$natural" {
-		qp.HubSort = params.Sort
-	}
-
-	if params.Limit > 0 && hubFilterWhole(qp.Filter, params.Filter) {
-		qp.HubLimit = params.Limit + params.Skip
+	if !params.Aggregate {
+		qp.HubSort, qp.HubLimit = h.hubSortAndLimit(params.Sort, params.Filter, qp.Filter, params.Skip, params.Limit)
 	}
 }
 

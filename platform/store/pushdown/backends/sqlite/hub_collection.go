@@ -25,18 +25,23 @@ func hubApplies(meta *metadata.Collection, onlyRecordIDs bool) bool {
 	return !meta.Capped() && !onlyRecordIDs
 }
 
+// hubPlan brings the collection's keys up to date and plans a query on them.
+func (c *collection) hubPlan(ctx context.Context, db *fsql.DB, meta *metadata.Collection, filter, sort *types.Document, limit, hubLimit int64) (*hubPlan, error) {
+	keys, err := hubEnsureKeys(ctx, db, c.dbName, meta)
+	if err != nil {
+		return nil, err
+	}
+
+	return hubPlanQuery(ctx, db, meta, keys, filter, sort, limit, hubLimit)
+}
+
 // hubQuery answers a query from the key table and indexes; nil, nil when it does not apply.
 func (c *collection) hubQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, params *backends.QueryParams) (*backends.QueryResult, error) {
 	if !hubApplies(meta, params.OnlyRecordIDs) {
 		return nil, nil
 	}
 
-	keys, err := hubEnsureKeys(ctx, db, c.dbName, meta)
-	if err != nil {
-		return nil, err
-	}
-
-	p, err := hubPlanQuery(ctx, db, meta, keys, params.Filter, params.HubSort, params.Limit, params.HubLimit)
+	p, err := c.hubPlan(ctx, db, meta, params.Filter, params.HubSort, params.Limit, params.HubLimit)
 	if err != nil {
 		return nil, err
 	}
@@ -86,12 +91,7 @@ func (c *collection) hubExplain(ctx context.Context, db *fsql.DB, meta *metadata
 		return nil, nil
 	}
 
-	keys, err := hubEnsureKeys(ctx, db, c.dbName, meta)
-	if err != nil {
-		return nil, err
-	}
-
-	p, err := hubPlanQuery(ctx, db, meta, keys, params.Filter, params.HubSort, params.Limit, params.HubLimit)
+	p, err := c.hubPlan(ctx, db, meta, params.Filter, params.HubSort, params.Limit, params.HubLimit)
 	if err != nil {
 		return nil, err
 	}

@@ -24,7 +24,6 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -40,9 +39,8 @@ const hubKeysVersion = "4"
 
 const hubKeysMetaTable = "_hub_keys_meta"
 
-// hubPlainField is a field the key table can hold: top-level, and safe inside a JSON path and
-// an SQL string literal without quoting.
-var hubPlainField = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var hubKeysMetaDDL = fmt.Sprintf(`CREATE TABLE IF NOT EXISTS %q (table_name TEXT PRIMARY KEY, signature TEXT NOT NULL)`, hubKeysMetaTable)
+
 
 // hubKeysSynced remembers, per database file and table, the keys known to be current, so a
 // query costs a map lookup, not a round trip, once they are.
@@ -64,7 +62,7 @@ func hubIndexedFields(meta *metadata.Collection) []string {
 
 	for _, index := range meta.Settings.Indexes {
 		for _, key := range index.Key {
-			if key.Field == "_id" || !hubPlainField.MatchString(key.Field) || slices.Contains(fields, key.Field) {
+			if key.Field == "_id" || !metadata.HubPlainField.MatchString(key.Field) || slices.Contains(fields, key.Field) {
 				continue
 			}
 
@@ -105,9 +103,7 @@ func hubEnsureKeys(ctx context.Context, db *fsql.DB, dbName string, meta *metada
 	state := &hubKeysState{signature: signature, sortable: map[string]bool{}}
 
 	err := db.InTransaction(ctx, func(tx *fsql.Tx) error {
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf(
-			`CREATE TABLE IF NOT EXISTS %q (table_name TEXT PRIMARY KEY, signature TEXT NOT NULL)`, hubKeysMetaTable,
-		)); err != nil {
+		if _, err := tx.ExecContext(ctx, hubKeysMetaDDL); err != nil {
 			return lazyerrors.Error(err)
 		}
 
@@ -220,9 +216,7 @@ func hubForgetKeys(ctx context.Context, db *fsql.DB, dbName string, meta *metada
 		return lazyerrors.Error(err)
 	}
 
-	if _, err := db.ExecContext(ctx, fmt.Sprintf(
-		`CREATE TABLE IF NOT EXISTS %q (table_name TEXT PRIMARY KEY, signature TEXT NOT NULL)`, hubKeysMetaTable,
-	)); err != nil {
+	if _, err := db.ExecContext(ctx, hubKeysMetaDDL); err != nil {
 		return lazyerrors.Error(err)
 	}
 

@@ -5,7 +5,9 @@ package metadata
 
 import "regexp"
 
-var hubPlainField = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+// HubPlainField is a field the hub's key table holds (backends/sqlite/hub_keys.go): top-level,
+// and safe inside a JSON path and an SQL string literal without quoting.
+var HubPlainField = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // hubKeysCover is true for an index whose SQLite index FerretDB would make for nothing: SQLite
 // never uses an index on FerretDB's `_ferretdb_sjson->"field"` spelling for a query (FerretDB
@@ -17,7 +19,7 @@ func hubKeysCover(index IndexInfo) bool {
 	}
 
 	for _, key := range index.Key {
-		if !hubPlainField.MatchString(key.Field) {
+		if !HubPlainField.MatchString(key.Field) {
 			return false
 		}
 	}
