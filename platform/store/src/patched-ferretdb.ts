@@ -17,6 +17,7 @@ const ADDED_FILES: Record<string, string> = {
   'backends/sqlite': 'internal/backends/sqlite',
   'backends/sqlite/metadata': 'internal/backends/sqlite/metadata',
   handler: 'internal/handler',
+  'handler/common/aggregations/stages': 'internal/handler/common/aggregations/stages',
 };
 
 /** Everything in `pushdownDir` that goes into the build, as [path, contents], for cache keys. */

@@ -41,9 +41,69 @@ func (h *Handler) hubSortAndLimit(sort, filter, pushed *types.Document, skip, li
 	return hubSort, hubLimit
 }
 
-// hubFindParams lets the backend sort a find and stop after skip+limit rows, where it can.
+// hubFindParams lets the backend sort a find and stop after skip+limit rows, where it can, and
+// decode only the fields its projection keeps.
 func (h *Handler) hubFindParams(qp *backends.QueryParams, params *common.FindParams) {
 	qp.HubSort, qp.HubLimit = h.hubSortAndLimit(params.Sort, params.Filter, qp.Filter, params.Skip, params.Limit)
+	if !h.DisablePushdown {
+		qp.HubFields = hubFindFields(params)
+	}
+}
+
+// hubFindFields are the top-level fields a find reads: those its projection includes, and those
+// its filter and sort name (Go still filters and may sort each document). nil, for all fields,
+// without a projection or with one that excludes fields or computes values.
+func hubFindFields(params *common.FindParams) []string {
+	projection := params.Projection
+	if projection.Len() == 0 {
+		return nil
+	}
+
+	var kept []string
+	for _, k := range projection.Keys() {
+		if strings.HasPrefix(k, "$") || strings.Contains(k, "$") {
+			return nil
+		}
+
+		switch v := must.NotFail(projection.Get(k)).(type) {
+		case bool:
+			if !v {
+				if k == "_id" {
+					continue
+				}
+				return nil
+			}
+		case int32, int64, float64:
+			if types.Compare(v, int32(0)) == types.Equal {
+				if k == "_id" {
+					continue
+				}
+				return nil
+			}
+		default: // $slice, $elemMatch, an expression: decode everything
+			return nil
+		}
+
+		top, _, _ := strings.Cut(k, ".")
+		kept = append(kept, top)
+	}
+
+	filter := params.Filter
+	if filter == nil {
+		filter = types.MakeDocument(0)
+	}
+
+	stages := []any{must.NotFail(types.NewDocument("$match", filter))}
+	if params.Sort.Len() > 0 {
+		stages = append(stages, must.NotFail(types.NewDocument("$sort", params.Sort)))
+	}
+
+	read := hubPipelineFields(stages)
+	if read == nil {
+		return nil
+	}
+
+	return append(read, kept...)
 }
 
 // hubExplainParams is hubFindParams for explain, so that it reports what a find does.

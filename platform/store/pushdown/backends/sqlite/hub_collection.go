@@ -6,7 +6,6 @@ package sqlite
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -139,53 +138,4 @@ func (c *collection) hubIndexesChanged(ctx context.Context) error {
 	_, err := hubEnsureKeys(ctx, db, c.dbName, c.r.CollectionGet(ctx, c.dbName, c.name))
 
 	return err
-}
-
-// hubProject keeps only `fields` of a stored document (its values, and their entries in the
-// sjson schema), so that FerretDB decodes a few fields instead of the whole document. The
-// stored JSON is split at the top level only, which is cheap next to FerretDB's decoding.
-func hubProject(b []byte, fields []string) ([]byte, error) {
-	if fields == nil {
-		return b, nil
-	}
-
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(b, &top); err != nil {
-		return nil, lazyerrors.Error(err)
-	}
-
-	var schema struct {
-		P map[string]json.RawMessage `json:"p"`
-		K []string                   `json:"$k"`
-	}
-	if err := json.Unmarshal(top["$s"], &schema); err != nil {
-		return nil, lazyerrors.Error(err)
-	}
-
-	kept := map[string]json.RawMessage{}
-	props := map[string]json.RawMessage{}
-	keys := make([]string, 0, len(fields))
-
-	for _, k := range schema.K {
-		if !slices.Contains(fields, k) {
-			continue
-		}
-
-		kept[k], props[k] = top[k], schema.P[k]
-		keys = append(keys, k)
-	}
-
-	s, err := json.Marshal(map[string]any{"p": props, "$k": keys})
-	if err != nil {
-		return nil, lazyerrors.Error(err)
-	}
-
-	kept["$s"] = s
-
-	out, err := json.Marshal(kept)
-	if err != nil {
-		return nil, lazyerrors.Error(err)
-	}
-
-	return out, nil
 }
