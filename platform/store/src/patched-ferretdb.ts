@@ -14,6 +14,7 @@ const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 
 /** Where each folder of added Go files goes inside FerretDB's module. */
 const ADDED_FILES: Record<string, string> = {
+  backends: 'internal/backends',
   'backends/sqlite': 'internal/backends/sqlite',
   'backends/sqlite/metadata': 'internal/backends/sqlite/metadata',
   handler: 'internal/handler',

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@hub/core';
-import { MongoClient, type Collection, type Document } from 'mongodb';
+import { MongoClient, ObjectId, type Collection, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedStore, type EmbeddedStore } from './index.js';
 
@@ -186,6 +186,61 @@ describe('the embedded store answers from indexes', () => {
     // A stage it does not know needs whole documents: still answered, from whole documents.
     const projected = await events.aggregate([{ $match: { _id: 'event-007' } }, { $project: { descKey: 1, kind: 1 } }]).toArray();
     expect(projected).toEqual([{ _id: 'event-007', descKey: all[7]!.descKey, kind: all[7]!.kind }]);
+  });
+
+  it('groups from the index keys only what they tell exactly: nulls, nested elements, arrays and other ids as MongoDB groups them', async () => {
+    // Each shape the store may answer from its keys, on values where the keys alone would
+    // mislead: a null element ($unwind keeps it), a document in an array (its own group), a value
+    // repeated in one array (one pair), a scalar where others hold arrays, ObjectId ids.
+    const tagged = client.db('pushdown').collection('tagged');
+    const docs: Document[] = Array.from({ length: 40 }, (_, i) => ({
+      _id: i % 2 ? `t-${i}` : (new ObjectId(i.toString(16).padStart(24, '0')) as never),
+      kind: i % 9 === 0 ? null : i % 13 === 0 ? undefined : `k${i % 4}`,
+      tags: i % 10 === 0 ? undefined : i % 7 === 0 ? 'solo' : [`a${i % 3}`, `a${i % 3}`, `b${i % 5}`],
+      ...(i < 20 ? {} : { archivedAt: null }),
+    }));
+    docs[3]!.tags = ['a0', null];
+    docs[5]!.tags = ['a1', { nested: true }]; // FerretDB stores no arrays in arrays
+    await tagged.insertMany(docs.slice(0, 20) as never[]);
+    await tagged.createIndexes(['kind', 'tags', 'archivedAt'].map((f) => ({ key: { [f]: 1 } })));
+    await tagged.insertMany(docs.slice(20) as never[]);
+
+    const unwound = (d: Document): unknown[] => (d.tags === undefined || d.tags === null ? [] : Array.isArray(d.tags) ? d.tags : [d.tags]);
+    const key = (v: unknown) => JSON.stringify(v ?? null);
+    const sorted = (rows: Document[]) => rows.map((row) => JSON.stringify(row)).sort();
+    const distinct = (d: Document) => [...new Map(unwound(d).map((v) => [key(v), v])).values()];
+    const countsOf = (values: unknown[]) => {
+      const counts = new Map<string, [unknown, number]>();
+      for (const v of values) counts.set(key(v), [v ?? null, (counts.get(key(v))?.[1] ?? 0) + 1]);
+      return [...counts.values()].map(([v, count]) => ({ _id: v, count }));
+    };
+
+    for (const [name, selected] of [
+      ['all', docs],
+      ['listed', docs.filter((d) => d.archivedAt === null || d.archivedAt === undefined)],
+      ['last half', docs.slice(20)],
+    ] as const) {
+      const match = { $match: name === 'all' ? {} : name === 'listed' ? { archivedAt: null } : { archivedAt: { $exists: true } } };
+      const picked = name === 'last half' ? docs.slice(20) : selected;
+      const ask = async (stages: Document[]) => sorted(await tagged.aggregate([match, ...stages]).toArray());
+
+      // Documents per value of a scalar field (null and missing are one group), then of an array field (whole arrays).
+      expect(await ask([{ $group: { _id: '$kind', count: { $sum: 1 } } }])).toEqual(sorted(countsOf(picked.map((d) => d.kind))));
+      expect(await ask([{ $group: { _id: '$tags', count: { $sum: 1 } } }])).toEqual(sorted(countsOf(picked.map((d) => d.tags))));
+      // Distinct (value, document) pairs, both orders, and documents per value.
+      const pairs = picked.flatMap((d) => distinct(d).map((v) => ({ v, id: d._id })));
+      expect(await ask([{ $unwind: '$tags' }, { $group: { _id: { v: '$tags', id: '$_id' } } }])).toEqual(sorted(pairs.map(({ v, id }) => ({ _id: { v, id } }))));
+      expect(await ask([{ $unwind: '$tags' }, { $group: { _id: { id: '$_id', v: '$tags' } } }])).toEqual(sorted(pairs.map(({ v, id }) => ({ _id: { id, v } }))));
+      expect(await ask([{ $unwind: '$tags' }, { $group: { _id: { id: '$_id', v: '$tags' } } }, { $group: { _id: '$_id.v', count: { $sum: 1 } } }])).toEqual(
+        sorted(countsOf(pairs.map(({ v }) => v))),
+      );
+    }
+
+    // Only string ids, no null and no nested element among the listed ones: what the keys answer alone.
+    const plain = docs.filter((d, i) => i % 2 === 1 && i !== 3 && i !== 5);
+    const only = { $match: { _id: { $in: plain.map((d) => d._id) } } };
+    const byPairs = await tagged.aggregate([only, { $unwind: '$tags' }, { $group: { _id: { v: '$tags', id: '$_id' } } }]).toArray();
+    expect(sorted(byPairs)).toEqual(sorted(plain.flatMap((d) => distinct(d).map((v) => ({ _id: { v, id: d._id } })))));
   });
 
   it('sorts in Go, correctly, when a value cannot be ordered in SQL', async () => {

@@ -54,6 +54,22 @@ func (c *collection) hubQuery(ctx context.Context, db *fsql.DB, meta *metadata.C
 		return &backends.QueryResult{Iter: newQueryIterator(ctx, nil, false), HubCount: &n}, nil
 	}
 
+	if params.HubGroup != nil {
+		keys, err := hubEnsureKeys(ctx, db, c.dbName, meta) // known by now: hubPlan made them current
+		if err != nil {
+			return nil, err
+		}
+
+		groups, err := hubGroup(ctx, db, meta, keys, p, params.HubGroup)
+		if err != nil {
+			return nil, err
+		}
+
+		if groups != nil {
+			return &backends.QueryResult{Iter: newQueryIterator(ctx, nil, false), HubGroups: groups}, nil
+		}
+	}
+
 	q, args := hubSelect(params.Comment, p)
 
 	rows, err := db.QueryContext(ctx, q, args...)

@@ -35,7 +35,7 @@ import (
 
 // hubKeysVersion changes whenever the key table's contents or the triggers change meaning,
 // which makes every store rebuild its keys once.
-const hubKeysVersion = "4"
+const hubKeysVersion = "5" // 5: rows for nested elements and the _id's type (hub_group.go)
 
 const hubKeysMetaTable = "_hub_keys_meta"
 
@@ -325,9 +325,11 @@ func hubSyncStatements(ctx context.Context, tx *fsql.Tx, meta *metadata.Collecti
 // its sjson type ("missing" when absent, "array" or "object" for those), and its SQL value for
 // a scalar. An array also has one row per scalar element, with the element's type. So
 // `{f: null}` (null or missing), `$exists` and equality or ranges on elements are all exact
-// lookups. Elements that are documents or arrays get no row of their own: no equality or
-// range on a scalar matches them. Key columns cannot be NULL, so a value that is not a scalar
-// is stored as 0; lookups of those look at the type alone.
+// lookups. An element that is a document or an array gets a row of type "~nested" (value 0)
+// instead: no equality or range on a scalar matches it, and a grouping can tell that the array
+// holds more than scalars. Key columns cannot be NULL, so a
+// value that is not a scalar is stored as 0; lookups of those look at the type alone. One more
+// row per document, field "$_id", holds the type of its _id.
 func hubKeyRows(fields []string, doc, table string) string {
 	from, fromWithElements := "", "FROM json_each(%[1]s, '$.%[2]s') AS j"
 	if table != "" {
@@ -341,10 +343,14 @@ func hubKeyRows(fields []string, doc, table string) string {
 		parts = append(parts,
 			fmt.Sprintf(`SELECT '%[2]s', COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.t'), 'missing'), `+
 				`CASE WHEN json_type(%[1]s, '$.%[2]s') IN ('array', 'object') THEN 0 ELSE COALESCE(%[1]s->>'$.%[2]s', 0) END, %[1]s->'$._id' %[3]s`, doc, f, from),
-			fmt.Sprintf(`SELECT '%[2]s', COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.i[' || j.key || '].t'), 'null'), COALESCE(j.value, 0), %[1]s->'$._id' `+
-				fromWithElements+` WHERE json_type(%[1]s, '$.%[2]s') = 'array' AND j.type NOT IN ('array', 'object')`, doc, f),
+			fmt.Sprintf(`SELECT '%[2]s', CASE WHEN j.type IN ('array', 'object') THEN '~nested' ELSE COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.i[' || j.key || '].t'), 'null') END, `+
+				`CASE WHEN j.type IN ('array', 'object') THEN 0 ELSE COALESCE(j.value, 0) END, %[1]s->'$._id' `+
+				fromWithElements+` WHERE json_type(%[1]s, '$.%[2]s') = 'array'`, doc, f),
 		)
 	}
+
+	// The type of the document's _id, so that an answer made of key rows knows what its ids are.
+	parts = append(parts, fmt.Sprintf(`SELECT '$_id', COALESCE(json_extract(%[1]s, '$."$s".p._id.t'), 'missing'), 0, %[1]s->'$._id' %[2]s`, doc, from))
 
 	return strings.Join(parts, " UNION ALL ")
 }

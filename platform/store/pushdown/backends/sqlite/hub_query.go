@@ -38,6 +38,10 @@ type hubPlan struct {
 
 	filtered bool // SQL applies some of the filter
 
+	keySet   string // the ids the key lookups select ("" without lookups), for hub_group.go
+	keyArgs  []any
+	docConds int // conditions on the documents' table itself (not in the key set)
+
 	countArgs []any
 }
 
@@ -59,6 +63,7 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 	p := &hubPlan{from: fmt.Sprintf(" %q", meta.TableName), exact: filter.Len() == 0 || b.document(filter), limit: limit}
 
 	p.filtered = len(b.conds)+len(b.lookups) > 0
+	p.docConds = len(b.conds)
 
 	var keySet string
 	var keyArgs []any
@@ -75,6 +80,8 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 			keySet = strings.Replace(keySet, "SELECT id", "SELECT DISTINCT id", 1)
 		}
 	}
+
+	p.keySet, p.keyArgs = keySet, keyArgs
 
 	// The documents' own conditions, and the key set as a membership test.
 	where := func(withKeySet bool) (string, []any) {
