@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/mongodb';
 import { SpanKind, SpanStatusCode, tracer, tracingEnabled, type Logger, type Span } from '@hub/core';
+import { rederivation, type WithAddedDerivedFields } from './seed.js';
 
 /** Database commands this process has sent, by command name (read by /metrics and the tests). */
 export type CommandCounts = Map<string, number>;
@@ -90,6 +91,66 @@ async function dateUndated(orm: MikroORM): Promise<void> {
   }
 }
 
+/**
+ * Recomputes the derived fields of records stored before a derived field was added (an entity's
+ * `addedDerivedFields`), so that a query on the new field misses none of them. One indexed
+ * lookup per such collection once done. The records it finds get their derived fields, and
+ * nothing else, in bulk writes conditional on their version (an edit made meanwhile wins; that
+ * record is done at the next start), with progress logged: at scale 1 that is 15,000 events.
+ */
+async function rederiveLacking(orm: MikroORM, log: Logger): Promise<void> {
+  const connection = orm.em.getConnection();
+  for (const meta of entityMetadata(orm)) {
+    const added = (meta.class as WithAddedDerivedFields).addedDerivedFields;
+    if (meta.embeddable || !meta.collection || !added?.length) continue;
+    const collection = connection.getCollection(meta.collection);
+    const lacking = { $or: added.map((field) => ({ [field]: { $exists: false } })) };
+    const total = await collection.countDocuments(lacking as never);
+    if (total === 0) continue;
+    const what = `${added.join(', ')} for ${total} ${meta.collection} stored before ${added.length > 1 ? 'they' : 'it'} existed`;
+    log.info(`computing ${what}`);
+    const started = Date.now();
+    let [done, written, told] = [0, 0, Date.now()];
+    // Pages of the records still lacking a field, unsorted, so that the store reads only the
+    // page (a sorted page would sort every lacking record first). A record left as it was
+    // (changed meanwhile) would be met again, so it is left out of the pages after.
+    const left: unknown[] = [];
+    for (;;) {
+      const filter = left.length === 0 ? lacking : { $and: [lacking, { _id: { $nin: left } }] };
+      const page = await collection.find(filter as never).limit(REDERIVE_BATCH).toArray();
+      if (page.length === 0) break;
+      const writes = page.map((record) => rederivation(meta.class as never, record as Record<string, unknown>));
+      const due = writes.flatMap((write) => write ?? []);
+      const modified = due.length > 0 ? (await collection.bulkWrite(due as never, { ordered: false })).modifiedCount : 0;
+      written += modified;
+      // Which of the page were not written is not told, so all of it is left out (the others no longer match anyway).
+      if (modified < page.length) left.push(...page.map((record) => record._id));
+      done += page.length;
+      if (Date.now() - told > 5_000) {
+        told = Date.now();
+        const rate = done / ((told - started) / 1000);
+        log.info(`computing ${added.join(', ')}: ${done} of ${total} ${meta.collection} (${Math.round(rate)}/s, about ${Math.ceil(Math.max(0, total - done) / rate)} s left)`);
+      }
+    }
+    log.info(`computed ${what} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (written < done) log.warn(`${done - written} ${meta.collection} were left as they were (changed meanwhile); the next start looks again`);
+  }
+}
+
+/** Records rederived per page and bulk write: a few seconds of the store's time each at scale 1, so progress shows. */
+const REDERIVE_BATCH = 200;
+
+/** Awaits `work`, saying what it is doing every 10 s while it takes longer than that (a sign of life for the launcher too). */
+async function whileSlow<T>(work: Promise<T>, log: Logger, doing: string): Promise<T> {
+  const started = Date.now();
+  const timer = setInterval(() => log.info(`still ${doing} (${Math.round((Date.now() - started) / 1000)} s)`), 10_000);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 interface CommandEvent {
   commandName: string;
   requestId: number;
@@ -166,9 +227,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     options.log.info(`database ${options.dbName} reachable again`);
   });
   await ensureCollections(orm);
-  await orm.schema.ensureIndexes({ ensureCollections: false });
+  await whileSlow(orm.schema.ensureIndexes({ ensureCollections: false }), options.log, 'making the indexes: a new index over many records takes a while');
   await versionUnversioned(orm);
   await dateUndated(orm);
+  await rederiveLacking(orm, options.log);
   return {
     orm,
     commands,

@@ -26,6 +26,14 @@ type Refreshable = { _id: string; refresh?: () => unknown };
  * text, from `hub documents import`): the seed lays its facts over the stored record and leaves
  * these fields as they are, and derived fields (search tokens) are computed from both.
  */
+/**
+ * An entity whose derived fields include some that records stored before them lack: at start,
+ * the records missing any of them are rederived (`rederiveLacking` in orm.ts).
+ */
+export interface WithAddedDerivedFields {
+  readonly addedDerivedFields?: readonly string[];
+}
+
 export interface WithImportedFields {
   readonly importedFields?: readonly string[];
 }
@@ -98,14 +106,25 @@ export async function writeSeedRecords<T extends Refreshable>(
  * run rather than overwritten with fields derived from its old content. 1 when written.
  */
 async function rederive<T extends Refreshable>(collection: ReturnType<EntityManager['getCollection']>, entity: new () => T, current: Record<string, unknown>): Promise<number> {
+  const update = rederivation(entity, current);
+  if (!update) return 0;
+  const { modifiedCount } = await collection.updateOne(update.updateOne.filter as never, update.updateOne.update as never);
+  return modifiedCount;
+}
+
+/**
+ * The write that gives a stored record its derived fields as `refresh()` computes them now (the
+ * fields that differ, conditional on the record's version), as a bulk-write operation; undefined
+ * when nothing differs.
+ */
+export function rederivation<T extends Refreshable>(entity: new () => T, current: Record<string, unknown>) {
   const instance = Object.assign(new entity(), current);
-  if (!instance.refresh) return 0;
+  if (!instance.refresh) return undefined;
   instance.refresh();
   const before = toDocument(current);
   const after = toDocument(instance);
   const changed = Object.keys(after).filter((key) => canonical(after[key]) !== canonical(before[key]));
-  if (changed.length === 0) return 0;
+  if (changed.length === 0) return undefined;
   const set = Object.fromEntries(changed.map((key) => [key, (instance as unknown as Record<string, unknown>)[key]]));
-  const { modifiedCount } = await collection.updateOne({ _id: current._id, version: current.version ?? { $exists: false } } as never, { $set: set } as never);
-  return modifiedCount;
+  return { updateOne: { filter: { _id: current._id, version: current.version ?? { $exists: false } }, update: { $set: set } } };
 }
