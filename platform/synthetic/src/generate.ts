@@ -19,7 +19,7 @@ import { knowledge } from '@hub/knowledge';
 import { syntheticDataset, type SubgraphName } from './dataset.js';
 
 /** Bumped when the generator's output changes, so an older data set is not taken for this one. */
-export const GENERATOR_VERSION = 2; // 2: records carry changedAt
+export const GENERATOR_VERSION = 3; // 2: records carry changedAt; 3: events carry participantCommitteeIds
 const MANIFEST = 'synthetic_manifest';
 const BATCH = 1000;
 const IN_FLIGHT = 2;

@@ -12,6 +12,9 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 @ObjectType({ description: 'A conference, briefing or review meeting, as its sources report it.' })
 @Directive('@key(fields: "id")')
 export class Event extends HubRecord {
+  /** Derived fields added after events were first stored: computed at start for those lacking them. */
+  static readonly addedDerivedFields = ['participantCommitteeIds'];
+
   @Property({ type: 'string' })
   @Field(() => String, { description: 'A descriptive Vietnamese title.' })
   title!: string;
@@ -93,6 +96,11 @@ export class Event extends HubRecord {
   @Index()
   committeeIds: string[] = [];
 
+  /** The committees among the participants (the organizer only when it also took part): what participations per committee count. */
+  @Property({ type: 'array' })
+  @Index()
+  participantCommitteeIds: string[] = [];
+
   @Property({ type: 'array' })
   @Index()
   agencyIds: string[] = [];
@@ -124,6 +132,7 @@ export class Event extends HubRecord {
   refresh(): this {
     const { year, month, day } = this.date;
     this.committeeIds = unique([this.organizerId, ...this.participants.map((p) => p.committeeId)]);
+    this.participantCommitteeIds = unique(this.participants.map((p) => p.committeeId));
     this.agencyIds = unique(this.participants.map((p) => p.agencyId));
     this.personIds = unique(this.participants.map((p) => p.personId));
     this.provinceCodes = unique([this.provinceCode, ...this.relatedProvinceCodes]);

@@ -143,8 +143,12 @@ async function eventIdsBy(ctx: SubgraphContext, field: 'committeeIds' | 'provinc
   return [...groups].map(([key, eventIds]): [string, string[]] => [key, eventIds.sort()]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
 
-/** Distinct (event, value) pairs of a participant field, so that each event counts once per value. */
-const perParticipant = (field: 'committeeId' | 'personId') => [{ $unwind: '$participants' }, { $group: { _id: { event: '$_id', key: `$participants.${field}` } } }];
+/**
+ * Distinct (event, value) pairs of one of an event's derived id lists (the participants'
+ * committees or people, each listed once), so that each event counts once per value. Grouped on
+ * a top-level field, the embedded store answers it from its index keys, without reading an event.
+ */
+const perParticipant = (field: 'participantCommitteeIds' | 'personIds') => [{ $unwind: `$${field}` }, { $group: { _id: { event: '$_id', key: `$${field}` } } }];
 
 /** The per-year counts and the events left out of them. */
 interface YearCounts {
@@ -231,12 +235,12 @@ export class StatisticsResolver {
 
   @FieldResolver(() => [CommitteeCount])
   async participationsPerCommittee(@Ctx() ctx: SubgraphContext): Promise<CommitteeCount[]> {
-    return (await countBy(ctx, '$_id.key', perParticipant('committeeId'))).map(([id, count]) => Object.assign(new CommitteeCount(), { committee: CommitteeRef.of(id), count }));
+    return (await countBy(ctx, '$_id.key', perParticipant('participantCommitteeIds'))).map(([id, count]) => Object.assign(new CommitteeCount(), { committee: CommitteeRef.of(id), count }));
   }
 
   @FieldResolver(() => [PersonCount])
   async participationsPerPerson(@Ctx() ctx: SubgraphContext): Promise<PersonCount[]> {
-    return (await countBy(ctx, '$_id.key', perParticipant('personId'))).map(([id, count]) => Object.assign(new PersonCount(), { person: PersonRef.of(id), count }));
+    return (await countBy(ctx, '$_id.key', perParticipant('personIds'))).map(([id, count]) => Object.assign(new PersonCount(), { person: PersonRef.of(id), count }));
   }
 
   @FieldResolver(() => [CommitteeEvents])
