@@ -15,6 +15,10 @@ export interface ServiceOptions {
   /** Base URL of the service, e.g. http://127.0.0.1:4001 */
   baseUrl: string;
   log: Logger;
+  /**
+   * How long start-up may go without a sign of life (a log line) before the process counts as
+   * hung: a subgraph bringing a large data set up to date logs its progress and gets the time it needs.
+   */
   readyTimeoutMs?: number;
 }
 
@@ -38,7 +42,9 @@ export async function startService(options: ServiceOptions): Promise<Run> {
     detached: true,
     stdio: ['pipe', 'inherit', 'pipe'],
   });
+  let lastSign = Date.now();
   createInterface({ input: child.stderr! }).on('line', (line) => {
+    lastSign = Date.now();
     recent.push(line);
     if (recent.length > 40) recent.shift();
     process.stderr.write(`${line}\n`);
@@ -51,7 +57,7 @@ export async function startService(options: ServiceOptions): Promise<Run> {
     }),
   );
 
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
+  const quietLimit = options.readyTimeoutMs ?? 60_000;
   for (;;) {
     if (exited) {
       throw new Error(`the ${name} process exited during start-up (code ${child.exitCode ?? child.signalCode}):\n${recent.slice(-15).join('\n')}`);
@@ -62,9 +68,9 @@ export async function startService(options: ServiceOptions): Promise<Run> {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) {
+    if (Date.now() > lastSign + quietLimit) {
       child.kill('SIGKILL');
-      throw new Error(`the ${name} process did not become ready in time:\n${recent.slice(-15).join('\n')}`);
+      throw new Error(`the ${name} process did not become ready, and wrote nothing for ${Math.round(quietLimit / 1000)} s:\n${recent.slice(-15).join('\n')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
