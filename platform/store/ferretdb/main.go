@@ -107,7 +107,7 @@ func run() int {
 	config := &ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{Unix: socket},
 		Handler:   "sqlite",
-		SQLiteURL: (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String(),
+		SQLiteURL: (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/", RawQuery: sqliteCache}).String(),
 		Logger:    logger,
 	}
 	if *postgresURL != "" {
@@ -165,6 +165,12 @@ func backendSocket(dataDir string) (path string, cleanup func(), err error) {
 	}
 	return filepath.Join(tmp, "store.sock"), func() { _ = os.RemoveAll(tmp) }, nil
 }
+
+// sqliteCache raises each SQLite connection's page cache from SQLite's 2 MB to at most 64 MB
+// (allocated as pages are read). A write changes pages all over the key tables
+// (platform/store/pushdown); with 2 MB the pages an insert of 1000 events changes did not fit,
+// and SQLite wrote them to the WAL, read them back and wrote them again within the transaction.
+const sqliteCache = "_pragma=cache_size(-65536)"
 
 func fail(format string, args ...any) int {
 	fmt.Fprintf(os.Stderr, "error: "+format+"\n", args...)
