@@ -39,7 +39,8 @@ const hubKeysVersion = "4"
 
 // hubTriggersVersion changes when the triggers are written differently with the same meaning:
 // a store that finds another one makes the triggers again and keeps the keys as they are.
-// 2: the triggers convert the document to JSONB once per row (hubTriggerKeyRows).
+// 2: the triggers read the document as JSONB, and its _id and element types once per row
+// (hubTriggerKeyRows).
 const hubTriggersVersion = "2"
 
 const hubKeysMetaTable = "_hub_keys_meta"
@@ -332,17 +333,45 @@ func hubSyncStatements(ctx context.Context, tx *fsql.Tx, meta *metadata.Collecti
 	return statements, nil
 }
 
-// hubTriggerKeyRows is hubKeyRows of a trigger's NEW document, read as JSONB once per row.
+// hubTriggerKeyRows is the SELECT of hubKeyRows for a trigger's NEW document, written to read
+// the document's JSON as little as possible.
 //
 // Every JSON function given JSON text looks the text up in SQLite's cache of parsed JSON by
 // comparing it byte for byte with the cached texts (memcmp, a byte loop in the Go translation
 // of SQLite): about 8 KB per call for an event, and the key rows of one event took some 300
 // calls, two per element of each array. That comparison was 40% of the store's CPU while
-// writing the synthetic data set. A JSONB blob skips the cache: the functions read it as it is.
-// The values are the same, since SQLite turns JSON text into this same JSONB before reading it.
-// MATERIALIZED: converted once, not once per use.
+// writing the synthetic data set. So the document is converted to JSONB once (hub_doc), which
+// the functions read as it is, without that lookup; and what every row of a document repeats
+// is read once per document (hub_new): its `_id`, and per field the sjson types of its
+// array's elements, so an element's type is looked up in that short array, not in the whole
+// document. The values are those of hubKeyRows: SQLite reads JSON text through this same
+// JSONB, and `$.a.b[k]` in a document is `$[k]` in its `$.a.b`. MATERIALIZED: computed once.
 func hubTriggerKeyRows(fields []string) string {
-	return fmt.Sprintf(`WITH hub_new (doc) AS MATERIALIZED (SELECT jsonb(NEW.%s)) %s`, metadata.DefaultColumn, hubKeyRows(fields, "hub_new.doc", "hub_new"))
+	columns, values := []string{"doc", "id"}, []string{"d", "d->'$._id'"}
+	for _, f := range fields {
+		columns = append(columns, fmt.Sprintf("%q", "i_"+f))
+		values = append(values, fmt.Sprintf(`jsonb_extract(d, '$."$s".p.%s.i')`, f))
+	}
+
+	with := fmt.Sprintf(`WITH hub_doc (d) AS MATERIALIZED (SELECT jsonb(NEW.%s)), hub_new (%s) AS MATERIALIZED (SELECT %s FROM hub_doc) `,
+		metadata.DefaultColumn, strings.Join(columns, ", "), strings.Join(values, ", "))
+
+	return with + hubKeyRowsFrom(fields, hubKeySource{
+		doc:  "hub_new.doc",
+		id:   "hub_new.id",
+		from: `"hub_new"`,
+		elementType: func(f string) string {
+			return fmt.Sprintf(`json_extract(hub_new.%q, '$[' || j.key || '].t')`, "i_"+f)
+		},
+	})
+}
+
+// hubKeySource is where hubKeyRowsFrom reads a document: its JSON, its `_id` as JSON, the
+// FROM clause that gives them ("" for a trigger's NEW row), and the sjson type of element
+// j.key of array field f.
+type hubKeySource struct {
+	doc, id, from string
+	elementType   func(f string) string
 }
 
 // hubKeyRows is a SELECT of the key rows of the document `doc` (a column of `table`, or of the
@@ -354,10 +383,26 @@ func hubTriggerKeyRows(fields []string) string {
 // range on a scalar matches them. Key columns cannot be NULL, so a value that is not a scalar
 // is stored as 0; lookups of those look at the type alone.
 func hubKeyRows(fields []string, doc, table string) string {
-	from, fromWithElements := "", "FROM json_each(%[1]s, '$.%[2]s') AS j"
+	from := ""
 	if table != "" {
-		from = fmt.Sprintf("FROM %q", table)
-		fromWithElements = fmt.Sprintf("FROM %q, json_each(%%[1]s, '$.%%[2]s') AS j", table)
+		from = fmt.Sprintf("%q", table)
+	}
+
+	return hubKeyRowsFrom(fields, hubKeySource{
+		doc:  doc,
+		id:   doc + "->'$._id'",
+		from: from,
+		elementType: func(f string) string {
+			return fmt.Sprintf(`json_extract(%s, '$."$s".p.%s.i[' || j.key || '].t')`, doc, f)
+		},
+	})
+}
+
+func hubKeyRowsFrom(fields []string, src hubKeySource) string {
+	from, fromWithElements := "", "FROM json_each(%[1]s, '$.%[2]s') AS j"
+	if src.from != "" {
+		from = "FROM " + src.from
+		fromWithElements = "FROM " + src.from + ", json_each(%[1]s, '$.%[2]s') AS j"
 	}
 
 	var parts []string
@@ -365,9 +410,9 @@ func hubKeyRows(fields []string, doc, table string) string {
 	for _, f := range fields {
 		parts = append(parts,
 			fmt.Sprintf(`SELECT '%[2]s', COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.t'), 'missing'), `+
-				`CASE WHEN json_type(%[1]s, '$.%[2]s') IN ('array', 'object') THEN 0 ELSE COALESCE(%[1]s->>'$.%[2]s', 0) END, %[1]s->'$._id' %[3]s`, doc, f, from),
-			fmt.Sprintf(`SELECT '%[2]s', COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.i[' || j.key || '].t'), 'null'), COALESCE(j.value, 0), %[1]s->'$._id' `+
-				fromWithElements+` WHERE json_type(%[1]s, '$.%[2]s') = 'array' AND j.type NOT IN ('array', 'object')`, doc, f),
+				`CASE WHEN json_type(%[1]s, '$.%[2]s') IN ('array', 'object') THEN 0 ELSE COALESCE(%[1]s->>'$.%[2]s', 0) END, %[3]s %[4]s`, src.doc, f, src.id, from),
+			fmt.Sprintf(`SELECT '%[2]s', COALESCE(%[3]s, 'null'), COALESCE(j.value, 0), %[4]s `+
+				fromWithElements+` WHERE json_type(%[1]s, '$.%[2]s') = 'array' AND j.type NOT IN ('array', 'object')`, src.doc, f, src.elementType(f), src.id),
 		)
 	}
 
