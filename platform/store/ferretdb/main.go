@@ -20,6 +20,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
+	_ "net/http/pprof" // served only with -debug-addr
 	"net/url"
 	"os"
 	"os/signal"
@@ -42,6 +44,7 @@ func run() int {
 	postgresURL := flag.String("postgresql-url", "", "keep the data in this PostgreSQL `URL` instead of SQLite files in -data (which still holds the lock and socket)")
 	exitOnStdinClose := flag.Bool("exit-on-stdin-close", false,
 		"stop when stdin closes; a parent passes a pipe so that the store dies with it, even on SIGKILL")
+	debugAddr := flag.String("debug-addr", "", "serve Go's profiler (net/http/pprof) on this TCP `address`, e.g. 127.0.0.1:6060; off when empty")
 	flag.Parse()
 
 	if *dataDir == "" || flag.NArg() > 0 {
@@ -60,6 +63,15 @@ func run() int {
 	}
 	if err != nil {
 		return fail("cannot create data folder %s: %v", *dataDir, err)
+	}
+
+	if *debugAddr != "" {
+		debug, err := net.Listen("tcp", *debugAddr)
+		if err != nil {
+			return fail("cannot listen on -debug-addr %s: %v", *debugAddr, err)
+		}
+		defer debug.Close()
+		go func() { _ = http.Serve(debug, nil) }() // DefaultServeMux: /debug/pprof/
 	}
 
 	release, err := lockDataDir(dir)
@@ -95,7 +107,7 @@ func run() int {
 	config := &ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{Unix: socket},
 		Handler:   "sqlite",
-		SQLiteURL: (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String(),
+		SQLiteURL: (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/", RawQuery: sqliteCache}).String(),
 		Logger:    logger,
 	}
 	if *postgresURL != "" {
@@ -153,6 +165,12 @@ func backendSocket(dataDir string) (path string, cleanup func(), err error) {
 	}
 	return filepath.Join(tmp, "store.sock"), func() { _ = os.RemoveAll(tmp) }, nil
 }
+
+// sqliteCache raises each SQLite connection's page cache from SQLite's 2 MB to at most 64 MB
+// (allocated as pages are read). A write changes pages all over the key tables
+// (platform/store/pushdown); with 2 MB the pages an insert of 1000 events changes did not fit,
+// and SQLite wrote them to the WAL, read them back and wrote them again within the transaction.
+const sqliteCache = "_pragma=cache_size(-65536)"
 
 func fail(format string, args ...any) int {
 	fmt.Fprintf(os.Stderr, "error: "+format+"\n", args...)

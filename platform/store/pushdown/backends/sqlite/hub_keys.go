@@ -37,10 +37,15 @@ import (
 // which makes every store rebuild its keys once.
 const hubKeysVersion = "5" // 5: rows for nested elements and the _id's type (hub_group.go)
 
+// hubTriggersVersion changes when the triggers are written differently with the same meaning:
+// a store that finds another one makes the triggers again and keeps the keys as they are.
+// 2: the triggers read the document as JSONB, and its _id and element types once per row
+// (hubTriggerKeyRows).
+const hubTriggersVersion = "2"
+
 const hubKeysMetaTable = "_hub_keys_meta"
 
 var hubKeysMetaDDL = fmt.Sprintf(`CREATE TABLE IF NOT EXISTS %q (table_name TEXT PRIMARY KEY, signature TEXT NOT NULL)`, hubKeysMetaTable)
-
 
 // hubKeysSynced remembers, per database file and table, the keys known to be current, so a
 // query costs a map lookup, not a round trip, once they are.
@@ -75,8 +80,14 @@ func hubIndexedFields(meta *metadata.Collection) []string {
 	return fields
 }
 
+// hubSignature is "<hubKeysVersion>|<UUID>|<fields, comma-separated>;t<hubTriggersVersion>"
+// (signatures written before hubTriggersVersion have no ";t…": their triggers are made again).
 func hubSignature(meta *metadata.Collection, fields []string) string {
-	return hubKeysVersion + "|" + meta.Settings.UUID + "|" + strings.Join(fields, ",")
+	return hubSignaturePrefix(meta) + strings.Join(fields, ",") + ";t" + hubTriggersVersion
+}
+
+func hubSignaturePrefix(meta *metadata.Collection) string {
+	return hubKeysVersion + "|" + meta.Settings.UUID + "|"
 }
 
 func hubKeysTable(meta *metadata.Collection) string { return meta.TableName + "__hub_keys" }
@@ -234,9 +245,11 @@ func hubSyncStatements(ctx context.Context, tx *fsql.Tx, meta *metadata.Collecti
 	doc := fmt.Sprintf("%q.%s", table, metadata.DefaultColumn)
 
 	// The same version and UUID: only the fields changed, and the keys of the others stand.
+	// Only the triggers' version changed (or the signature predates it): the same, with no
+	// field added or removed, so the keys stand and only the triggers are made again.
 	var had []string
-	prefix := hubSignature(meta, nil)
-	if rest, ok := strings.CutPrefix(stored, prefix); ok && stored != "" {
+	if rest, ok := strings.CutPrefix(stored, hubSignaturePrefix(meta)); ok && stored != "" {
+		rest, _, _ = strings.Cut(rest, ";")
 		had = strings.FieldsFunc(rest, func(r rune) bool { return r == ',' })
 	}
 
@@ -295,9 +308,9 @@ func hubSyncStatements(ctx context.Context, tx *fsql.Tx, meta *metadata.Collecti
 
 	statements = append(statements,
 		fmt.Sprintf(`CREATE TRIGGER %q AFTER INSERT ON %q BEGIN INSERT OR IGNORE INTO %q (field, type, value, id) %s; END`,
-			table+"__hub_insert", table, keys, hubKeyRows(fields, "NEW."+metadata.DefaultColumn, "")),
+			table+"__hub_insert", table, keys, hubTriggerKeyRows(fields)),
 		fmt.Sprintf(`CREATE TRIGGER %q AFTER UPDATE ON %q BEGIN DELETE FROM %q WHERE id = OLD.%s; INSERT OR IGNORE INTO %q (field, type, value, id) %s; END`,
-			table+"__hub_update", table, keys, metadata.IDColumn, keys, hubKeyRows(fields, "NEW."+metadata.DefaultColumn, "")),
+			table+"__hub_update", table, keys, metadata.IDColumn, keys, hubTriggerKeyRows(fields)),
 		fmt.Sprintf(`CREATE TRIGGER %q AFTER DELETE ON %q BEGIN DELETE FROM %q WHERE id = OLD.%s; END`,
 			table+"__hub_delete", table, keys, metadata.IDColumn),
 	)
@@ -320,6 +333,47 @@ func hubSyncStatements(ctx context.Context, tx *fsql.Tx, meta *metadata.Collecti
 	return statements, nil
 }
 
+// hubTriggerKeyRows is the SELECT of hubKeyRows for a trigger's NEW document, written to read
+// the document's JSON as little as possible.
+//
+// Every JSON function given JSON text looks the text up in SQLite's cache of parsed JSON by
+// comparing it byte for byte with the cached texts (memcmp, a byte loop in the Go translation
+// of SQLite): about 8 KB per call for an event, and the key rows of one event took some 300
+// calls, two per element of each array. That comparison was 40% of the store's CPU while
+// writing the synthetic data set. So the document is converted to JSONB once (hub_doc), which
+// the functions read as it is, without that lookup; and what every row of a document repeats
+// is read once per document (hub_new): its `_id`, and per field the sjson types of its
+// array's elements, so an element's type is looked up in that short array, not in the whole
+// document. The values are those of hubKeyRows: SQLite reads JSON text through this same
+// JSONB, and `$.a.b[k]` in a document is `$[k]` in its `$.a.b`. MATERIALIZED: computed once.
+func hubTriggerKeyRows(fields []string) string {
+	columns, values := []string{"doc", "id"}, []string{"d", "d->'$._id'"}
+	for _, f := range fields {
+		columns = append(columns, fmt.Sprintf("%q", "i_"+f))
+		values = append(values, fmt.Sprintf(`jsonb_extract(d, '$."$s".p.%s.i')`, f))
+	}
+
+	with := fmt.Sprintf(`WITH hub_doc (d) AS MATERIALIZED (SELECT jsonb(NEW.%s)), hub_new (%s) AS MATERIALIZED (SELECT %s FROM hub_doc) `,
+		metadata.DefaultColumn, strings.Join(columns, ", "), strings.Join(values, ", "))
+
+	return with + hubKeyRowsFrom(fields, hubKeySource{
+		doc:  "hub_new.doc",
+		id:   "hub_new.id",
+		from: `"hub_new"`,
+		elementType: func(f string) string {
+			return fmt.Sprintf(`json_extract(hub_new.%q, '$[' || j.key || '].t')`, "i_"+f)
+		},
+	})
+}
+
+// hubKeySource is where hubKeyRowsFrom reads a document: its JSON, its `_id` as JSON, the
+// FROM clause that gives them ("" for a trigger's NEW row), and the sjson type of element
+// j.key of array field f.
+type hubKeySource struct {
+	doc, id, from string
+	elementType   func(f string) string
+}
+
 // hubKeyRows is a SELECT of the key rows of the document `doc` (a column of `table`, or of the
 // trigger's NEW row when table is ""). Per field there is always one row for the field itself:
 // its sjson type ("missing" when absent, "array" or "object" for those), and its SQL value for
@@ -327,14 +381,30 @@ func hubSyncStatements(ctx context.Context, tx *fsql.Tx, meta *metadata.Collecti
 // `{f: null}` (null or missing), `$exists` and equality or ranges on elements are all exact
 // lookups. An element that is a document or an array gets a row of type "~nested" (value 0)
 // instead: no equality or range on a scalar matches it, and a grouping can tell that the array
-// holds more than scalars. Key columns cannot be NULL, so a
-// value that is not a scalar is stored as 0; lookups of those look at the type alone. One more
-// row per document, field "$_id", holds the type of its _id.
+// holds more than scalars. Key columns cannot be NULL, so a value that is not a scalar is
+// stored as 0; lookups of those look at the type alone. One more row per document, field
+// "$_id", holds the type of its _id.
 func hubKeyRows(fields []string, doc, table string) string {
-	from, fromWithElements := "", "FROM json_each(%[1]s, '$.%[2]s') AS j"
+	from := ""
 	if table != "" {
-		from = fmt.Sprintf("FROM %q", table)
-		fromWithElements = fmt.Sprintf("FROM %q, json_each(%%[1]s, '$.%%[2]s') AS j", table)
+		from = fmt.Sprintf("%q", table)
+	}
+
+	return hubKeyRowsFrom(fields, hubKeySource{
+		doc:  doc,
+		id:   doc + "->'$._id'",
+		from: from,
+		elementType: func(f string) string {
+			return fmt.Sprintf(`json_extract(%s, '$."$s".p.%s.i[' || j.key || '].t')`, doc, f)
+		},
+	})
+}
+
+func hubKeyRowsFrom(fields []string, src hubKeySource) string {
+	from, fromWithElements := "", "FROM json_each(%[1]s, '$.%[2]s') AS j"
+	if src.from != "" {
+		from = "FROM " + src.from
+		fromWithElements = "FROM " + src.from + ", json_each(%[1]s, '$.%[2]s') AS j"
 	}
 
 	var parts []string
@@ -342,15 +412,15 @@ func hubKeyRows(fields []string, doc, table string) string {
 	for _, f := range fields {
 		parts = append(parts,
 			fmt.Sprintf(`SELECT '%[2]s', COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.t'), 'missing'), `+
-				`CASE WHEN json_type(%[1]s, '$.%[2]s') IN ('array', 'object') THEN 0 ELSE COALESCE(%[1]s->>'$.%[2]s', 0) END, %[1]s->'$._id' %[3]s`, doc, f, from),
-			fmt.Sprintf(`SELECT '%[2]s', CASE WHEN j.type IN ('array', 'object') THEN '~nested' ELSE COALESCE(json_extract(%[1]s, '$."$s".p.%[2]s.i[' || j.key || '].t'), 'null') END, `+
-				`CASE WHEN j.type IN ('array', 'object') THEN 0 ELSE COALESCE(j.value, 0) END, %[1]s->'$._id' `+
-				fromWithElements+` WHERE json_type(%[1]s, '$.%[2]s') = 'array'`, doc, f),
+				`CASE WHEN json_type(%[1]s, '$.%[2]s') IN ('array', 'object') THEN 0 ELSE COALESCE(%[1]s->>'$.%[2]s', 0) END, %[3]s %[4]s`, src.doc, f, src.id, from),
+			fmt.Sprintf(`SELECT '%[2]s', CASE WHEN j.type IN ('array', 'object') THEN '~nested' ELSE COALESCE(%[3]s, 'null') END, `+
+				`CASE WHEN j.type IN ('array', 'object') THEN 0 ELSE COALESCE(j.value, 0) END, %[4]s `+
+				fromWithElements+` WHERE json_type(%[1]s, '$.%[2]s') = 'array'`, src.doc, f, src.elementType(f), src.id),
 		)
 	}
 
 	// The type of the document's _id, so that an answer made of key rows knows what its ids are.
-	parts = append(parts, fmt.Sprintf(`SELECT '$_id', COALESCE(json_extract(%[1]s, '$."$s".p._id.t'), 'missing'), 0, %[1]s->'$._id' %[2]s`, doc, from))
+	parts = append(parts, fmt.Sprintf(`SELECT '$_id', COALESCE(json_extract(%[1]s, '$."$s".p._id.t'), 'missing'), 0, %[2]s %[3]s`, src.doc, src.id, from))
 
 	return strings.Join(parts, " UNION ALL ")
 }
