@@ -263,8 +263,10 @@ export async function startEmbeddedPostgresql(options: StartEmbeddedPostgresqlOp
       started = true;
       ready();
     } else if (started) {
-      // After start-up PostgreSQL logs checkpoints and shutdowns; errors are worth seeing.
-      if (/^\S+ \S+ \S+ \[\d+\] (ERROR|FATAL|PANIC):/.test(line) || /\b(FATAL|PANIC):/.test(line)) log.warn(`postgresql: ${line}`);
+      // After start-up PostgreSQL logs checkpoints, shutdowns and each failed statement (ERROR:
+      // FerretDB passes those on to its client); what is worth an operator's eye is FATAL or PANIC,
+      // except the connections a shutdown ends.
+      if (/\b(FATAL|PANIC):/.test(line) && !line.includes('due to administrator command')) log.warn(`postgresql: ${line}`);
       else log.debug(`postgresql: ${line}`);
     }
   });

@@ -216,5 +216,8 @@ function forward(log: Logger, line: string): void {
   } catch {
     // Go quoting that JSON does not read (\x..): keep it quoted
   }
-  log[level as Level](match[3] ? `${message}  ${match[3]}` : message);
+  // FerretDB's PostgreSQL backend logs every failed SQL statement at error, a client's own
+  // mistakes included (a duplicate key: SQLSTATE class 23); the client is told, as on SQLite.
+  const routine = level === 'error' && message === 'Query' && /\bname=postgresql\b[\s\S]*SQLSTATE 23\d{3}/.test(match[3] ?? '');
+  log[routine ? 'debug' : (level as Level)](match[3] ? `${message}  ${match[3]}` : message);
 }
