@@ -64,6 +64,18 @@ describe('HUB_STORE_BACKEND=postgresql', () => {
     expect(processesUsing(dataDir())).toEqual([]);
   });
 
+  it('leaves no PostgreSQL behind when the launcher is killed outright', async () => {
+    const hub = await startLauncher(dataDir(), { ...pg, HUB_SEED: 'false' });
+    expect(processesUsing(dataDir()).some((line) => line.includes('bin/postgres -D'))).toBe(true);
+    hub.child.kill('SIGKILL');
+    await exitOf(hub.child);
+    // Every child notices its stdin pipe closing; PostgreSQL's shell then asks it for a fast shutdown.
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && processesUsing(dataDir()).length > 0) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(processesUsing(dataDir())).toEqual([]);
+    expect(existsSync(join(cluster(), 'postmaster.pid'))).toBe(false);
+  });
+
   it('says so when it starts on SQLite beside PostgreSQL data, and leaves that data alone', async () => {
     const sqlite = await startLauncher(dataDir(), { HUB_DOCUMENTS_DIR: 'none', HUB_SEED: 'false' });
     try {
