@@ -145,6 +145,9 @@ async function startFerretdb(options: {
   void closed.then(({ code, signal }) => {
     if (!stopping) log.error('the embedded store stopped unexpectedly', { pid, code, signal, output: recent.slice(-5).join(' | ') || undefined });
   });
+  void postgresql?.exited.then(({ code, signal }) => {
+    if (!stopping) log.error(`its PostgreSQL server stopped (${signal ?? `code ${code}`}), so FerretDB is stopped too`, { pid: postgresql.pid });
+  });
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
