@@ -37,7 +37,7 @@ export class BenchError extends Error {}
  * The folder is the caller's: it is kept.
  */
 export async function startOwnHub(folder: string, dataset: 'facts' | 'synthetic'): Promise<HubUnderTest> {
-  const config = loadLauncherConfig({ HUB_DATA_DIR: folder, HUB_DATASET: dataset, HUB_STORE_PORT: '0', GATEWAY_PORT: '0', ORGANIZATION_PORT: '0', EVENTS_PORT: '0', KNOWLEDGE_PORT: '0', HUB_STORE_CACHE_DIR: process.env.HUB_STORE_CACHE_DIR });
+  const config = loadLauncherConfig({ HUB_DATA_DIR: folder, HUB_DATASET: dataset, HUB_STORE_PORT: '0', GATEWAY_PORT: '0', ORGANIZATION_PORT: '0', EVENTS_PORT: '0', KNOWLEDGE_PORT: '0', HUB_STORE_CACHE_DIR: process.env.HUB_STORE_CACHE_DIR, HUB_STORE_BACKEND: process.env.HUB_STORE_BACKEND });
   // Thousands of requests from one address: the per-caller rate limit would cut them off.
   const hub = await startHub({ config, env: { LOG_LEVEL: 'warn', HUB_RATE_LIMIT_PER_MINUTE: '10000000', HUB_DATASET: dataset }, log: createLogger('bench', { level: 'warn', format: 'pretty' }) });
   const storeUri = Object.values(hub.targets)[0]?.uri;

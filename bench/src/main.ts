@@ -7,7 +7,7 @@
  * Figures, printed and written as JSON; never asserted. Run `npm run bench -- --help`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -187,6 +187,8 @@ async function main(): Promise<void> {
     } else {
       // A fresh folder is removed at the end; --data-dir is kept for the next run.
       const folder = options.dataDir ? resolve(options.dataDir) : (fresh = mkdtempSync(join(tmpdir(), 'hub-bench-')));
+      // As root, HUB_STORE_BACKEND=postgresql runs PostgreSQL as an account that must enter the folder.
+      if (fresh) chmodSync(fresh, 0o755);
       if (scale > 0) {
         process.stderr.write(`bench: generating scale ${scale} in ${folder} (minutes the first time; a folder already holding it is only checked)…\n`);
         generate(scale, { dataDir: folder });

@@ -20,7 +20,16 @@ const datasetVariable = v.oneOf(['facts', 'synthetic'] as const, {
   doc: 'which data the hub serves: facts (the seeded databases hub_organization, …) or synthetic (the databases hub generate writes, hub_synthetic_organization, …; no seed, no document import)',
 });
 
+/** Which database engine the embedded store keeps its data in (README: "The store"). */
+export type StoreBackend = 'sqlite' | 'postgresql';
+
+const storeBackendVariable = v.oneOf(['sqlite', 'postgresql'] as const, {
+  default: 'sqlite',
+  doc: "the embedded store's backend: sqlite (files in HUB_DATA_DIR/store) or postgresql (an embedded PostgreSQL in HUB_DATA_DIR/store-postgresql); each keeps its own data",
+});
+
 export const sharedVariables = {
+  HUB_STORE_BACKEND: storeBackendVariable,
   HUB_DATASET: datasetVariable,
   HUB_HOST: v.string({ default: '127.0.0.1', doc: 'the address every hub process listens on' }),
   HUB_DATA_DIR: v.string({ default: '.hub-data', doc: "where the hub keeps local state: the embedded store's data and the development token secret" }),

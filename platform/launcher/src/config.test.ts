@@ -16,6 +16,12 @@ describe('npm start configuration', () => {
     expect(config.seed).toBe(true);
   });
 
+  it('keeps the embedded store on SQLite unless HUB_STORE_BACKEND asks for PostgreSQL', () => {
+    expect(loadLauncherConfig({}).storeBackend).toBe('sqlite');
+    expect(loadLauncherConfig({ HUB_STORE_BACKEND: 'postgresql' }).storeBackend).toBe('postgresql');
+    expect(() => loadLauncherConfig({ HUB_STORE_BACKEND: 'postgres' })).toThrow(/HUB_STORE_BACKEND must be one of sqlite, postgresql/);
+  });
+
   it('takes one server for all, or one per subgraph', () => {
     const config = loadLauncherConfig({ MONGODB_URI: 'mongodb://db:27017', EVENTS_MONGODB_URI: 'mongodb://events-db:27017', EVENTS_DB: 'ev' });
     expect(config.mongoUri).toBe('mongodb://db:27017');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, environmentSpec, loadConfig, sharedVariables, subgraphVariables, v, type Dataset, type Env } from '@hub/core';
+import { ConfigError, environmentSpec, loadConfig, sharedVariables, subgraphVariables, v, type Dataset, type Env, type StoreBackend } from '@hub/core';
 import { HUB_SUBGRAPHS } from '@hub/schema';
 
 /** The five source documents, when the checkout has the shared folder beside it. */
@@ -14,6 +14,7 @@ export function launcherSpec() {
     HUB_DATA_DIR: sharedVariables.HUB_DATA_DIR,
     HUB_DATASET: sharedVariables.HUB_DATASET,
     MONGODB_URI: sharedVariables.MONGODB_URI,
+    HUB_STORE_BACKEND: sharedVariables.HUB_STORE_BACKEND,
     HUB_STORE_PORT: v.port({ default: 27017, doc: 'the embedded store\'s port (0 picks a free one)' }),
     HUB_STORE_CACHE_DIR: v.optionalString({ doc: 'where the embedded store\'s binary is built and kept (default ~/.cache/hub)' }),
     // The synthetic data set has its own databases: seeding them would mix the facts in.
@@ -34,6 +35,7 @@ export interface LauncherConfig {
   readonly dataDir: string;
   readonly dataset: Dataset;
   readonly mongoUri?: string;
+  readonly storeBackend: StoreBackend;
   readonly storePort: number;
   readonly storeCacheDir?: string;
   readonly seed: boolean;
@@ -54,6 +56,7 @@ export function loadLauncherConfig(env: Env = process.env): LauncherConfig {
     dataDir: resolve(raw.HUB_DATA_DIR as string),
     dataset: raw.HUB_DATASET as Dataset,
     mongoUri: raw.MONGODB_URI as string | undefined,
+    storeBackend: raw.HUB_STORE_BACKEND as StoreBackend,
     storePort: raw.HUB_STORE_PORT as number,
     storeCacheDir: raw.HUB_STORE_CACHE_DIR as string | undefined,
     seed: raw.HUB_SEED as boolean,

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import type { Logger } from '@hub/core';
-import { defaultCacheDir, startEmbeddedStore } from '@hub/store';
+import { defaultCacheDir, otherBackendNotice, startEmbeddedStore, storeDataDir } from '@hub/store';
 import type { LauncherConfig } from './config.js';
 import { supervise } from './supervise.js';
 
@@ -14,13 +13,17 @@ export interface Storage {
 
 /**
  * The databases the subgraphs use: the configured MongoDB servers, or, for every subgraph
- * without one, the embedded store started here with its data under HUB_DATA_DIR/store. The store
+ * without one, the embedded store started here with its data under HUB_DATA_DIR/store (or
+ * HUB_DATA_DIR/store-postgresql with HUB_STORE_BACKEND=postgresql). The store
  * is supervised: if it dies it is started again on the same port and data, so the subgraphs
  * (whose drivers reconnect) recover by themselves.
  */
 export async function openStorage(config: LauncherConfig, log: Logger, onGiveUp: (reason: string) => void): Promise<Storage> {
   const needsEmbedded = config.subgraphs.some((subgraph) => !(subgraph.mongoUri ?? config.mongoUri));
-  const dataDir = join(config.dataDir, 'store');
+  const backend = config.storeBackend;
+  const dataDir = storeDataDir(config.dataDir, backend);
+  const notice = needsEmbedded ? otherBackendNotice(config.dataDir, backend) : undefined;
+  if (notice) log.warn(notice);
   let port = config.storePort;
   let uri: string | undefined;
   const store = needsEmbedded
@@ -29,7 +32,7 @@ export async function openStorage(config: LauncherConfig, log: Logger, onGiveUp:
         log,
         onGiveUp,
         start: async () => {
-          const started = await startEmbeddedStore({ dataDir, port, cacheDir: config.storeCacheDir ?? defaultCacheDir(), log: log.child('store') });
+          const started = await startEmbeddedStore({ dataDir, backend, port, cacheDir: config.storeCacheDir ?? defaultCacheDir(), log: log.child('store') });
           // A restart must come back where the subgraphs look for it.
           port = started.port;
           uri = started.uri;
@@ -37,7 +40,7 @@ export async function openStorage(config: LauncherConfig, log: Logger, onGiveUp:
         },
       })
     : undefined;
-  if (store) log.info(`embedded store ready at ${uri}`, { data: dataDir });
+  if (store) log.info(`embedded store ready at ${uri}`, { backend, data: dataDir });
   else log.info('using the configured MongoDB server(s); no embedded store started');
   const targets = Object.fromEntries(
     config.subgraphs.map((subgraph) => [subgraph.name, { uri: subgraph.mongoUri ?? config.mongoUri ?? uri!, dbName: subgraph.dbName }]),

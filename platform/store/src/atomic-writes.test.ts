@@ -4,7 +4,7 @@
  * loses all but a few of these: 200 concurrent `$inc`s ended at 11, and concurrent updates of
  * different fields of one document overwrote each other.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@hub/core';
@@ -13,27 +13,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedStore, type EmbeddedStore } from './index.js';
 
 const log = createLogger('store', { level: 'warn', format: 'pretty' });
-let tmp: string;
-let store: EmbeddedStore;
-let client: MongoClient;
-let records: Collection<{ _id: string } & Record<string, unknown>>;
 
-beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'hub-store-atomic-'));
-  store = await startEmbeddedStore({ dataDir: join(tmp, 'data'), port: 0, log });
-  // A pool as large as the concurrency, so the writes really do arrive at the same time.
-  client = await MongoClient.connect(store.uri, { maxPoolSize: 100 });
-  records = client.db('atomic').collection('records');
-  await client.db('atomic').createCollection('records');
-});
+// The front serialises writes whatever FerretDB keeps the data in.
+describe.each(['sqlite', 'postgresql'] as const)('the embedded store on %s applies concurrent writes atomically', (backend) => {
+  let tmp: string;
+  let store: EmbeddedStore;
+  let client: MongoClient;
+  let records: Collection<{ _id: string } & Record<string, unknown>>;
 
-afterAll(async () => {
-  await client?.close();
-  await store?.stop();
-  await rm(tmp, { recursive: true, force: true });
-});
+  beforeAll(async () => {
+    tmp = await mkdtemp(join(tmpdir(), 'hub-store-atomic-'));
+    // As root, PostgreSQL runs as an account that must be able to enter the folder (mkdtemp: 0700).
+    await chmod(tmp, 0o755);
+    store = await startEmbeddedStore({ dataDir: join(tmp, 'data'), backend, port: 0, log });
+    // A pool as large as the concurrency, so the writes really do arrive at the same time.
+    client = await MongoClient.connect(store.uri, { maxPoolSize: 100 });
+    records = client.db('atomic').collection('records');
+    await client.db('atomic').createCollection('records');
+  });
 
-describe('the embedded store applies concurrent writes atomically', () => {
+  afterAll(async () => {
+    await client?.close();
+    await store?.stop();
+    await rm(tmp, { recursive: true, force: true });
+  });
+
   it('counts every one of 200 concurrent $inc on one document', async () => {
     await records.insertOne({ _id: 'counter', count: 0 });
     const results = await Promise.all(Array.from({ length: 200 }, () => records.updateOne({ _id: 'counter' }, { $inc: { count: 1 } })));

@@ -1,14 +1,15 @@
 /**
  * `node dist/cli.js build`: builds the store binary ahead of time (the package's build
  * script runs it) and prints its path. `node dist/cli.js start`: runs a store in the
- * foreground on HUB_STORE_PORT with its data in HUB_DATA_DIR/store, as the launcher does.
+ * foreground on HUB_STORE_PORT with its data in HUB_DATA_DIR/store (HUB_DATA_DIR/store-postgresql
+ * with HUB_STORE_BACKEND=postgresql), as the launcher does.
  */
-import { join } from 'node:path';
-import { createLogger, loadConfig, runMain, v } from '@hub/core';
+import { createLogger, loadConfig, runMain, sharedVariables, v, type StoreBackend } from '@hub/core';
 import { defaultCacheDir } from './default-cache-dir.js';
 import { ensureStoreBinary } from './ensure-store-binary.js';
 import { StoreError } from './errors.js';
 import { startEmbeddedStore } from './start-embedded-store.js';
+import { otherBackendNotice, storeDataDir } from './store-data-dir.js';
 
 const log = createLogger('store');
 const command = process.argv[2];
@@ -31,10 +32,14 @@ if (command === 'build') {
   runMain('store', async () => {
     const config = loadConfig({
       HUB_DATA_DIR: v.string({ default: '.hub-data', doc: "where the hub keeps local state; the store's data goes in its store/ folder" }),
+      HUB_STORE_BACKEND: sharedVariables.HUB_STORE_BACKEND,
       HUB_STORE_PORT: v.port({ default: 27017, doc: "the embedded store's port (0 picks a free one)" }),
     });
-    const dataDir = join(config.HUB_DATA_DIR, 'store');
-    const store = await startEmbeddedStore({ dataDir, port: config.HUB_STORE_PORT, log });
+    const backend = config.HUB_STORE_BACKEND as StoreBackend;
+    const dataDir = storeDataDir(config.HUB_DATA_DIR, backend);
+    const notice = otherBackendNotice(config.HUB_DATA_DIR, backend);
+    if (notice) log.warn(notice);
+    const store = await startEmbeddedStore({ dataDir, backend, port: config.HUB_STORE_PORT, log });
     log.info(`embedded store ready at ${store.uri}; Ctrl-C stops it`, { data: dataDir, pid: store.pid });
     process.stdout.write(`${store.uri}\n`);
     return store.stop;

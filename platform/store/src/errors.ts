@@ -6,7 +6,10 @@ export type StoreErrorCode =
   | 'DATA_DIR_NOT_WRITABLE'
   | 'DATA_DIR_IN_USE'
   | 'PORT_IN_USE'
-  | 'START_FAILED';
+  | 'START_FAILED'
+  | 'POSTGRESQL_NOT_INSTALLED'
+  | 'POSTGRESQL_NO_ACCOUNT'
+  | 'POSTGRESQL_UNREACHABLE';
 
 /** A failure the user can act on: the message says what went wrong and what to do. */
 export class StoreError extends Error {

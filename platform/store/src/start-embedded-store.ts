@@ -2,15 +2,21 @@ import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Level, Logger } from '@hub/core';
+import type { Level, Logger, StoreBackend } from '@hub/core';
 import { checkWritableDir } from './check-writable-dir.js';
 import { defaultCacheDir } from './default-cache-dir.js';
+import { startEmbeddedPostgresql, type EmbeddedPostgresql } from './embedded-postgresql.js';
 import { ensureStoreBinary } from './ensure-store-binary.js';
 import { StoreError } from './errors.js';
 
 export interface StartEmbeddedStoreOptions {
-  /** Where the SQLite files live; created if missing. */
+  /**
+   * The backend's folder, created if missing: the SQLite files, or (postgresql) the PostgreSQL
+   * cluster in its pgdata/; either way also the store's lock and socket. `storeDataDir()` names it.
+   */
   dataDir: string;
+  /** Where FerretDB keeps the data: SQLite files (default) or an embedded PostgreSQL server. */
+  backend?: StoreBackend;
   /** 0 picks a free port; the one chosen is in the result. */
   port: number;
   host?: string;
@@ -53,12 +59,34 @@ export async function startEmbeddedStore(options: StartEmbeddedStoreOptions): Pr
     );
   }
 
+  // PostgreSQL first: FerretDB's postgresql handler connects to it as it starts.
+  const postgresql = options.backend === 'postgresql' ? await startEmbeddedPostgresql({ dataDir, log: log.child('postgresql') }) : undefined;
+  try {
+    return await startFerretdb({ binary, dataDir, host, port, log, logLevel, readyTimeoutMs, postgresql });
+  } catch (error) {
+    await postgresql?.stop();
+    throw error;
+  }
+}
+
+async function startFerretdb(options: {
+  binary: string;
+  dataDir: string;
+  host: string;
+  port: number;
+  log: Logger;
+  logLevel: Level;
+  readyTimeoutMs: number;
+  postgresql?: EmbeddedPostgresql;
+}): Promise<EmbeddedStore> {
+  const { binary, dataDir, host, port, log, logLevel, readyTimeoutMs, postgresql } = options;
   const listen = `${host.includes(':') ? `[${host}]` : host}:${port}`;
   // stdin is a pipe we never write to: when this process dies, even by SIGKILL, the OS
   // closes it and the store exits instead of living on as an orphan.
   // Its own process group: a Ctrl-C meant for the hub reaches the launcher, which stops the
   // gateway and subgraphs before the store they still use.
-  const child = spawn(binary, ['-listen', listen, '-data', dataDir, '-log-level', logLevel, '-exit-on-stdin-close'], {
+  const backendArgs = postgresql ? ['-postgresql-url', postgresql.url] : [];
+  const child = spawn(binary, ['-listen', listen, '-data', dataDir, '-log-level', logLevel, '-exit-on-stdin-close', ...backendArgs], {
     stdio: ['pipe', 'pipe', 'pipe'],
     detached: true,
   });
@@ -71,9 +99,19 @@ export async function startEmbeddedStore(options: StartEmbeddedStoreOptions): Pr
     // "error: ..." lines come only before ready and become the thrown error instead.
     if (!line.startsWith('error: ')) forward(log, line);
   });
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+  const ferretdbClosed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('close', (code, signal) => resolve({ code, signal })),
   );
+  // With PostgreSQL the store is both processes: it has ended when either has, and the other is
+  // then stopped too, so that a restart finds neither still running.
+  const closed = postgresql
+    ? Promise.race([ferretdbClosed, postgresql.exited]).then(async (exit) => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+        await ferretdbClosed;
+        await postgresql.stop();
+        return exit;
+      })
+    : ferretdbClosed;
 
   let uri: string;
   try {
@@ -107,6 +145,9 @@ export async function startEmbeddedStore(options: StartEmbeddedStoreOptions): Pr
   void closed.then(({ code, signal }) => {
     if (!stopping) log.error('the embedded store stopped unexpectedly', { pid, code, signal, output: recent.slice(-5).join(' | ') || undefined });
   });
+  void postgresql?.exited.then(({ code, signal }) => {
+    if (!stopping) log.error(`its PostgreSQL server stopped (${signal ?? `code ${code}`}), so FerretDB is stopped too`, { pid: postgresql.pid });
+  });
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -115,9 +156,10 @@ export async function startEmbeddedStore(options: StartEmbeddedStoreOptions): Pr
         log.warn(`the embedded store did not stop within ${KILL_AFTER_MS / 1000} s; killing it`, { pid });
         child.kill('SIGKILL');
       }, KILL_AFTER_MS);
-      await closed;
+      await ferretdbClosed;
       clearTimeout(killer);
     }
+    await postgresql?.stop();
     // The store removes its lock file when it stops cleanly; not when it was killed.
     const lock = join(dataDir, LOCK_FILE);
     const owner = await readFile(lock, 'utf8').catch(() => '');
@@ -177,5 +219,8 @@ function forward(log: Logger, line: string): void {
   } catch {
     // Go quoting that JSON does not read (\x..): keep it quoted
   }
-  log[level as Level](match[3] ? `${message}  ${match[3]}` : message);
+  // FerretDB's PostgreSQL backend logs every failed SQL statement at error, a client's own
+  // mistakes included (a duplicate key: SQLSTATE class 23); the client is told, as on SQLite.
+  const routine = level === 'error' && message === 'Query' && /\bname=postgresql\b[\s\S]*SQLSTATE 23\d{3}/.test(match[3] ?? '');
+  log[routine ? 'debug' : (level as Level)](match[3] ? `${message}  ${match[3]}` : message);
 }

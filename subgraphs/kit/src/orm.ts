@@ -60,6 +60,62 @@ async function ensureCollections(orm: MikroORM): Promise<void> {
   }
 }
 
+/**
+ * Whether the server is FerretDB on its PostgreSQL backend (the embedded store with
+ * HUB_STORE_BACKEND=postgresql, or anyone's): only FerretDB's explain carries
+ * `serverInfo.ferretdbVersion`, and only its PostgreSQL backend answers with PostgreSQL's own
+ * plan (`queryPlanner.Plan["Node Type"]`).
+ */
+async function onFerretdbPostgresql(orm: MikroORM): Promise<boolean> {
+  const meta = entityMetadata(orm).find((m) => !m.embeddable && m.collection);
+  if (!meta) return false;
+  try {
+    const answer = await orm.em.getConnection().getDb().command({ explain: { find: meta.collection, filter: { _id: '' } } });
+    return answer.serverInfo?.ferretdbVersion !== undefined && typeof answer.queryPlanner?.Plan?.['Node Type'] === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * FerretDB 1.x on PostgreSQL indexes a field as one btree entry of its whole JSON value. For an
+ * array field (searchTokens, committeeIds, …) that entry serves no query the subgraphs send (they
+ * ask for members: `$in`, `$all`), and PostgreSQL refuses every write of a document whose array
+ * is over 2.7 KB ("index row size exceeds btree maximum"): the search tokens of any long text.
+ * So on that backend the indexes on array fields are left out (and dropped if an earlier start
+ * made them); MongoDB and the SQLite backend (the store's key tables) keep them.
+ */
+async function leaveOutArrayIndexes(orm: MikroORM, log: Logger): Promise<void> {
+  const left: string[] = [];
+  for (const meta of entityMetadata(orm)) {
+    if (meta.embeddable || !meta.collection) continue;
+    type Prop = { type?: unknown; array?: boolean; index?: unknown; fieldNames?: string[] };
+    const propOf = (name: string) => meta.properties[name as keyof typeof meta.properties] as Prop | undefined;
+    const isArray = (prop: Prop | undefined) => prop?.array === true || prop?.type === 'array' || (typeof prop?.type === 'string' && prop.type.endsWith('[]'));
+    const namesOf = (index: { properties?: unknown }) => ([] as string[]).concat((index.properties as string | string[] | undefined) ?? []);
+    const fields: string[] = [];
+    // @Index() on a property marks the property; @Index({ properties }) on a class lists them.
+    for (const [name, prop] of Object.entries(meta.properties) as Array<[string, Prop]>) {
+      if (prop.index && isArray(prop)) {
+        prop.index = false;
+        fields.push(prop.fieldNames?.[0] ?? name);
+      }
+    }
+    const kept = meta.indexes.filter((index) => !namesOf(index).some((name) => isArray(propOf(name))));
+    for (const index of meta.indexes) if (!kept.includes(index)) fields.push(namesOf(index).map((name) => propOf(name)?.fieldNames?.[0] ?? name).join('+'));
+    meta.indexes.splice(0, meta.indexes.length, ...kept);
+    if (fields.length === 0) continue;
+    left.push(...fields.map((field) => `${meta.collection}.${field}`));
+    const collection = orm.em.getConnection().getCollection(meta.collection);
+    const existing = await collection.listIndexes().toArray().catch(() => [] as Array<{ name: string; key: Record<string, unknown> }>);
+    const single = new Set(fields.flatMap((field) => field.split('+')));
+    for (const index of existing) {
+      if (Object.keys(index.key).some((field) => single.has(field))) await collection.dropIndex(index.name).catch(() => undefined);
+    }
+  }
+  if (left.length > 0) log.info(`FerretDB on PostgreSQL: no indexes on array fields (${left.join(', ')}); its btree over a whole array serves no query and refuses large ones`);
+}
+
 /** Every entity's metadata. MikroORM 7 returns a Map, which `Object.values` sees as empty. */
 function entityMetadata(orm: MikroORM) {
   return [...orm.getMetadata().getAll().values()];
@@ -227,6 +283,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     options.log.info(`database ${options.dbName} reachable again`);
   });
   await ensureCollections(orm);
+  if (await onFerretdbPostgresql(orm)) await leaveOutArrayIndexes(orm, options.log);
   await whileSlow(orm.schema.ensureIndexes({ ensureCollections: false }), options.log, 'making the indexes: a new index over many records takes a while');
   await versionUnversioned(orm);
   await dateUndated(orm);
