@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './aggregate.js';
 export * from './config.js';
 export * from './context.js';
 export * from './errors.js';

@@ -13,7 +13,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 @Directive('@key(fields: "id")')
 export class Event extends HubRecord {
   /** Derived fields added after events were first stored: computed at start for those lacking them. */
-  static readonly addedDerivedFields = ['participantCommitteeIds'];
+  static readonly addedDerivedFields = ['participantCommitteeIds', 'yearGroup'];
 
   @Property({ type: 'string' })
   @Field(() => String, { description: 'A descriptive Vietnamese title.' })
@@ -52,6 +52,7 @@ export class Event extends HubRecord {
   provinceCodes: string[] = [];
 
   @Property({ type: 'string', nullable: true })
+  @Index() // events per organizer are grouped on it
   organizerId?: string;
 
   @Embedded({ entity: () => Participant, object: true, array: true })
@@ -128,6 +129,11 @@ export class Event extends HubRecord {
   @Unique()
   descKey!: string;
 
+  /** What is known of the year, as the per-year counts group it (`yearGroupOf`). */
+  @Property({ type: 'string' })
+  @Index()
+  yearGroup!: string;
+
   /** Recomputes the derived fields after the stored ones changed. */
   refresh(): this {
     const { year, month, day } = this.date;
@@ -153,8 +159,20 @@ export class Event extends HubRecord {
       this.earliestDay = `${pad(year, 4)}-${pad(month ?? 1)}-${pad(day ?? 1)}`;
       this.latestDay = `${pad(year, 4)}-${pad(month ?? 12)}-${pad(day ?? lastDay)}`;
     }
+    this.yearGroup = yearGroupOf(year, this.earliestDay, this.latestDay);
     return this;
   }
+}
+
+/**
+ * What the per-year counts know of an event's year: `dated 2021` (the sources give the year),
+ * `bounds 2021` (no stated year, but the bounds they support lie within one), `uncertain` (some
+ * bound, more than one year possible) or `unknown` (nothing).
+ */
+export function yearGroupOf(stated: number | undefined | null, earliest: string | undefined, latest: string | undefined): string {
+  if (stated != null) return `dated ${stated}`;
+  if (earliest && latest && earliest.slice(0, 4) === latest.slice(0, 4)) return `bounds ${Number(earliest.slice(0, 4))}`;
+  return earliest || latest ? 'uncertain' : 'unknown';
 }
 
 function unique(values: Array<string | undefined>): string[] {

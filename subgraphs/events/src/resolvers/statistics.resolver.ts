@@ -5,7 +5,7 @@
  * its own field, computed by the store (one aggregation, grouping in the database) and only when
  * asked for, however many events there are.
  */
-import { type Reference, type SubgraphContext } from '@hub/kit';
+import { aggregateRows, type Reference, type SubgraphContext } from '@hub/kit';
 import { Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Event } from '../entities/event.entity.js';
 import { EventKind } from '../enums.js';
@@ -118,7 +118,7 @@ const LISTED = { $match: { archivedAt: null } };
  * first, then by key. (The embedded store's $project takes no field paths, so keys are grouped on directly.)
  */
 async function countBy(ctx: SubgraphContext, key: string, before: object[] = []): Promise<Array<[string, number]>> {
-  const groups = (await ctx.em.aggregate(Event, [LISTED, ...before, { $group: { _id: key, count: { $sum: 1 } } }])) as Array<Group<string | null>>;
+  const groups = await aggregateRows<Group<string | null>>(ctx.em, Event, [LISTED, ...before, { $group: { _id: key, count: { $sum: 1 } } }]);
   return groups
     .filter((group): group is Group<string> => group._id != null)
     .map((group): [string, number] => [group._id, group.count])
@@ -130,9 +130,11 @@ async function countBy(ctx: SubgraphContext, key: string, before: object[] = [])
  * the store gives the distinct (value, event) pairs, listed here per value (it has no $push).
  */
 async function eventIdsBy(ctx: SubgraphContext, field: 'committeeIds' | 'provinceCodes'): Promise<Array<[string, string[]]>> {
-  const pairs = (await ctx.em.aggregate(Event, [LISTED, { $unwind: `$${field}` }, { $group: { _id: { key: `$${field}`, event: '$_id' } } }])) as Array<{
-    _id: { key?: string | null; event: string };
-  }>;
+  const pairs = await aggregateRows<{ _id: { key?: string | null; event: string } }>(ctx.em, Event, [
+    LISTED,
+    { $unwind: `$${field}` },
+    { $group: { _id: { key: `$${field}`, event: '$_id' } } },
+  ]);
   const groups = new Map<string, string[]>();
   for (const { _id: { key, event } } of pairs) {
     if (key == null) continue;
@@ -160,28 +162,21 @@ interface YearCounts {
 /** Per request: the year counts of each `eventStatistics` answer, asked of the store once. */
 const yearsOf = new WeakMap<EventStatistics, Promise<YearCounts>>();
 
-/** Events grouped by the store by what is known of their year: the stated year and the bounds' first and last days. */
+/** Events grouped by the store by what is known of their year (`yearGroup`: the stated year, or the one year their bounds allow, or neither). */
 async function countYears(ctx: SubgraphContext): Promise<YearCounts> {
-  const groups = (await ctx.em.aggregate(Event, [
-    LISTED,
-    { $group: { _id: { year: '$date.year', earliest: '$earliestDay', latest: '$latestDay' }, count: { $sum: 1 } } },
-  ])) as Array<Group<{ year?: number | null; earliest?: string | null; latest?: string | null }>>;
   const years = new Map<number, YearCount>();
   let [uncertainYear, unknownYear] = [0, 0];
-  for (const { _id: { year: stated, earliest, latest }, count } of groups) {
-    const boundsYear = earliest && latest && earliest.slice(0, 4) === latest.slice(0, 4) ? Number(earliest.slice(0, 4)) : undefined;
-    const year = stated ?? boundsYear;
-    if (year === undefined) {
-      // Some bound known (after 2018) but more than one year possible, or nothing known at all.
-      if (earliest || latest) uncertainYear += count;
-      else unknownYear += count;
-      continue;
+  for (const [group, count] of await countBy(ctx, '$yearGroup')) {
+    const [how, year] = group.split(' ') as [string, string | undefined];
+    if (how === 'uncertain') uncertainYear += count;
+    else if (how === 'unknown') unknownYear += count;
+    else {
+      const entry = years.get(Number(year)) ?? Object.assign(new YearCount(), { year: Number(year), count: 0, dated: 0, fromBounds: 0 });
+      entry.count += count;
+      if (how === 'dated') entry.dated += count;
+      else entry.fromBounds += count;
+      years.set(entry.year, entry);
     }
-    const entry = years.get(year) ?? Object.assign(new YearCount(), { year, count: 0, dated: 0, fromBounds: 0 });
-    entry.count += count;
-    if (stated != null) entry.dated += count;
-    else entry.fromBounds += count;
-    years.set(year, entry);
   }
   return { perYear: [...years.values()].sort((a, b) => a.year - b.year), uncertainYear, unknownYear };
 }

@@ -1,5 +1,5 @@
 /** Documents counted per year of publication and per publisher, in one request. */
-import type { SubgraphContext } from '@hub/kit';
+import { aggregateRows, type SubgraphContext } from '@hub/kit';
 import { Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { SourceDocument } from '../entities/source-document.entity.js';
 
@@ -44,10 +44,10 @@ export class DocumentStatisticsResolver {
   @Query(() => DocumentStatistics, { description: 'Counts over the source documents: per year of publication and per publisher.' })
   async documentStatistics(@Ctx() ctx: SubgraphContext): Promise<DocumentStatistics> {
     // Grouped by the store on (year, publisher): one row per pair, however many documents.
-    const groups = (await ctx.em.aggregate(SourceDocument, [
+    const groups = await aggregateRows<{ _id: { year?: number | null; publisher?: string | null }; count: number }>(ctx.em, SourceDocument, [
       { $match: { archivedAt: null } },
       { $group: { _id: { year: '$publishedOn.year', publisher: '$publisher' }, count: { $sum: 1 } } },
-    ])) as Array<{ _id: { year?: number | null; publisher?: string | null }; count: number }>;
+    ]);
     const years = new Map<number, number>();
     const publishers = new Map<string, number>();
     let [total, unknownYear, unknownPublisher] = [0, 0, 0];
