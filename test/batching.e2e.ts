@@ -6,7 +6,7 @@
 import { Event } from '@hub/events';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseCommands, graphql, hub } from './harness/client.js';
+import { databaseCommands, graphql, hub, metrics } from './harness/client.js';
 
 const SUBGRAPHS = ['organization', 'events', 'knowledge'] as const;
 const FIXTURE_PREFIX = 'e2e-batching-';
@@ -127,6 +127,34 @@ describe('a page costs only what the client selects', () => {
 
   it('fetches and counts when more pages follow', async () => {
     expect(await organizationCommands('{ committees(first: 10) { totalCount edges { node { code } } } }')).toBe(2);
+  });
+
+  it("counts many parents' events in one grouped count, reading none of the events, with the totals their pages give", async () => {
+    const byCommand = async () => {
+      const counts = new Map<string, number>();
+      for (const [key, value] of await metrics('events')) {
+        const command = /^hub_db_commands_total\{.*command="([^"]+)"/.exec(key)?.[1];
+        if (command) counts.set(command, (counts.get(command) ?? 0) + value);
+      }
+      return counts;
+    };
+    const before = await byCommand();
+    const counted = await graphql('{ committees(first: 100) { edges { node { code events { totalCount } } } } }');
+    expect(counted.body.errors).toBeUndefined();
+    const after = await byCommand();
+    const sent = (command: string) => (after.get(command) ?? 0) - (before.get(command) ?? 0);
+    expect(sent('aggregate')).toBe(1);
+    expect(sent('find')).toBe(0);
+
+    // The same totals as the pages' own, from the rows (the seed's committees have fewer than 100 events each).
+    const paged = await graphql('{ committees(first: 100) { edges { node { code events(first: 100) { totalCount edges { node { title } } } } } } }');
+    expect(paged.body.errors).toBeUndefined();
+    type Committees = { committees: { edges: Array<{ node: { code: string; events: { totalCount: number; edges?: unknown[] } } }> } };
+    const totals = (data: Committees) => data.committees.edges.map(({ node }) => [node.code, node.events.totalCount]);
+    const pages = (paged.body.data as Committees).committees.edges.map(({ node }) => [node.code, node.events.edges!.length]);
+    expect(totals(counted.body.data as Committees)).toEqual(pages);
+    expect(totals(paged.body.data as Committees)).toEqual(pages);
+    expect(pages.some(([, n]) => (n as number) > 0)).toBe(true);
   });
 });
 

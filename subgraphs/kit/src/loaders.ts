@@ -16,6 +16,7 @@ export function notArchived(): Filter {
 }
 import DataLoader from 'dataloader';
 import { inSpan } from '@hub/core';
+import { aggregateRows } from './aggregate.js';
 import type { SubgraphContext } from './context.js';
 
 let countLookup: (result: 'hit' | 'miss') => void = () => undefined;
@@ -94,6 +95,29 @@ export function manyBy<T extends WithId>(
       }
       return keys.map((key) => groups.get(key) ?? []);
     }), { cacheMap: new CountingCache() }),
+  );
+}
+
+/**
+ * How many rows under `where` hold each key in `field` (a value, or an array of values): one
+ * grouped count per plan step, without reading the rows. The distinct (key, row) pairs are
+ * counted, so a row counts once per key however often it lists it; on the embedded store the
+ * grouping is SQL over its index keys. `where` is in the store's field names, as the kit's
+ * filters are.
+ */
+export function countBy<T extends WithId>(ctx: SubgraphContext, entity: EntityClass<T>, field: keyof T & string, options: { where?: Filter } = {}): DataLoader<string, number> {
+  return ctx.loaders.get(`${entity.name}#${field}#count#${JSON.stringify(options.where ?? {})}`, () =>
+    new DataLoader<string, number>(traced(`${entity.name} counted by ${field}`, async (keys) => {
+      const inKeys: Filter = { [field]: { $in: [...keys] } };
+      const groups = await aggregateRows<{ _id: unknown; n: number }>(ctx.em, entity as never, [
+        { $match: options.where ? { $and: [inKeys, structuredClone(options.where)] } : inKeys },
+        { $unwind: `$${field}` },
+        { $group: { _id: { key: `$${field}`, row: '$_id' } } },
+        { $group: { _id: '$_id.key', n: { $sum: 1 } } },
+      ]);
+      const counts = new Map(groups.map((group) => [group._id, group.n]));
+      return keys.map((key) => counts.get(key) ?? 0);
+    })),
   );
 }
 

@@ -9,7 +9,7 @@ import type { EntityClass, EntityName } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { badUserInput } from './errors.js';
 import type { SubgraphContext } from './context.js';
-import { manyBy, prime, type Filter } from './loaders.js';
+import { countBy, manyBy, prime, type Filter } from './loaders.js';
 
 /** The largest page a client may ask for; asking for more is an error, not a silent cut. */
 export const MAX_PAGE_SIZE = 100;
@@ -197,8 +197,38 @@ export function pagedBy<T extends { _id: string }>(
         const own = { $and: [{ [field]: keys[0] }, structuredClone(where)] };
         return [paginate(ctx, { entity, where: own, sortField, descending, first, after })];
       }
-      const rows = await manyBy(ctx, entity, field, { where: structuredClone(where) }).loadMany([...keys]);
-      return rows.map((loaded) => (loaded instanceof Error ? loaded : paginateLoaded(loaded, { typeName: entity.name, sortField, descending, first, after })));
+      // Lazy too: the parents' rows are loaded (one query for all of them) only when a page's
+      // edges are read, and a total alone is a grouped count (one for all of them), so that
+      // `events { totalCount }` on 100 committees does not read their 15,000 events.
+      // A bad `first` or cursor is refused whichever fields are read, as for a single parent.
+      checkFirst(first ?? DEFAULT_PAGE_SIZE);
+      if (after) decodeCursor(after, listIdentity(entity.name, sortField, descending));
+      // One wait for all the parents, so that their counts are asked in the same tick: one query.
+      let siblings: Promise<unknown> | undefined;
+      const siblingsRead = () => (siblings ??= new Promise((resolve) => setImmediate(resolve)));
+      return keys.map((key): LazyPage<T> => {
+        let loaded: Promise<Page<T>> | undefined;
+        const page = () =>
+          (loaded ??= manyBy(ctx, entity, field, { where: structuredClone(where) })
+            .load(key)
+            .then((rows) => paginateLoaded(rows, { typeName: entity.name, sortField, descending, first, after })));
+        let total: Promise<number> | undefined;
+        return {
+          get edges() {
+            return page().then((p) => p.edges);
+          },
+          get pageInfo() {
+            return page().then((p) => p.pageInfo);
+          },
+          get totalCount() {
+            return (total ??= (async () => {
+              // Let the sibling fields be read first: if edges are wanted too, the rows tell the total.
+              await siblingsRead();
+              return loaded ? (await loaded).totalCount : countBy(ctx, entity, field, { where }).load(key);
+            })());
+          },
+        };
+      });
     }),
   );
 }
