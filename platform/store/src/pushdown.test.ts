@@ -243,6 +243,18 @@ describe('the embedded store answers from indexes', () => {
     expect(sorted(byPairs)).toEqual(sorted(plain.flatMap((d) => distinct(d).map((v) => ({ _id: { v, id: d._id } })))));
   });
 
+  it('decodes only what a projection keeps, and all but _id for {_id: 0}', async () => {
+    const whole = all[12]!;
+    const { _id, ...rest } = JSON.parse(JSON.stringify(whole)) as Event;
+    const find = (projection: Document) => events.find({ _id: whole._id }, { projection }).toArray();
+    expect(await find({ kind: 1 })).toEqual([{ _id, kind: whole.kind }]);
+    expect(await find({ kind: 1, n: 1, _id: 0 })).toEqual([{ kind: whole.kind, n: whole.n }]);
+    expect(JSON.parse(JSON.stringify(await find({ _id: 0 })))).toEqual([rest]);
+    expect(JSON.parse(JSON.stringify(await find({ kind: 0 })))).toEqual([{ _id, ...rest, kind: undefined }].map((d) => JSON.parse(JSON.stringify(d))));
+    // Filtered on a field the projection leaves out: still filtered on it.
+    expect(await events.find({ kind: whole.kind, n: whole.n }, { projection: { descKey: 1 } }).toArray()).toContainEqual({ _id, descKey: whole.descKey });
+  });
+
   it('sorts in Go, correctly, when a value cannot be ordered in SQL', async () => {
     const mixed = client.db('pushdown').collection('mixed');
     await mixed.createIndex({ v: 1 });

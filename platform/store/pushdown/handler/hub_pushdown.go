@@ -88,6 +88,10 @@ func hubFindFields(params *common.FindParams) []string {
 		kept = append(kept, top)
 	}
 
+	if len(kept) == 0 {
+		return nil // {_id: 0} alone excludes: every other field is kept
+	}
+
 	filter := params.Filter
 	if filter == nil {
 		filter = types.MakeDocument(0)
