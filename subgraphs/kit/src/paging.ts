@@ -112,25 +112,9 @@ export function paginate<T extends { _id: string }>(ctx: SubgraphContext, reques
       prime(ctx, request.entity as never, found as T[]);
       return found as T[];
     }));
+  let total: Promise<number> | undefined;
   const page = async () => toPage(await loadRows(), first, list, sortField, 0);
 
-  return lazyPage(page, async () => {
-    // Rows already fetched for a first page that is not full are all there is.
-    if (rows && !request.after && first > 0) {
-      const fetched = await rows;
-      if (fetched.length <= first) return fetched.length;
-    }
-    return em.count(request.entity, request.where as never);
-  });
-}
-
-/**
- * The getters of a LazyPage: `page` makes the page (memoized by the caller), `count` its list's
- * total, asked at most once and only after `siblingsRead`, so that edges selected beside it are
- * on the way and can tell the total instead.
- */
-function lazyPage<T>(page: () => Promise<Page<T>>, count: () => Promise<number>, siblingsRead: () => Promise<unknown> = nextMacrotask): LazyPage<T> {
-  let total: Promise<number> | undefined;
   return {
     get edges() {
       return page().then((p) => p.edges);
@@ -139,12 +123,19 @@ function lazyPage<T>(page: () => Promise<Page<T>>, count: () => Promise<number>,
       return page().then((p) => p.pageInfo);
     },
     get totalCount() {
-      return (total ??= siblingsRead().then(count));
+      return (total ??= (async () => {
+        // Let the sibling fields be read first: if edges are wanted too, their rows are on the way.
+        await new Promise((resolve) => setImmediate(resolve));
+        // Rows already fetched for a first page that is not full are all there is.
+        if (rows && !request.after && first > 0) {
+          const fetched = await rows;
+          if (fetched.length <= first) return fetched.length;
+        }
+        return em.count(request.entity, request.where as never);
+      })());
     },
   };
 }
-
-const nextMacrotask = () => new Promise((resolve) => setImmediate(resolve));
 
 function toPage<T>(rows: T[], first: number, list: string, sortField: keyof T & string, totalCount: number): Page<T> {
   const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(list, String(node[sortField])), node }));
@@ -221,8 +212,22 @@ export function pagedBy<T extends { _id: string }>(
           (loaded ??= manyBy(ctx, entity, field, { where: structuredClone(where) })
             .load(key)
             .then((rows) => paginateLoaded(rows, { typeName: entity.name, sortField, descending, first, after })));
-        // If edges are wanted too, the rows tell the total.
-        return lazyPage(page, () => (loaded ? loaded.then((p) => p.totalCount) : countBy(ctx, entity, field, { where }).load(key)), siblingsRead);
+        let total: Promise<number> | undefined;
+        return {
+          get edges() {
+            return page().then((p) => p.edges);
+          },
+          get pageInfo() {
+            return page().then((p) => p.pageInfo);
+          },
+          get totalCount() {
+            return (total ??= (async () => {
+              // Let the sibling fields be read first: if edges are wanted too, the rows tell the total.
+              await siblingsRead();
+              return loaded ? (await loaded).totalCount : countBy(ctx, entity, field, { where }).load(key);
+            })());
+          },
+        };
       });
     }),
   );
