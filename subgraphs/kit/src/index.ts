@@ -8,6 +8,7 @@ export * from './loaders.js';
 export * from './list-changes.js';
 export * from './orm.js';
 export * from './paging.js';
+export * from './selection.js';
 export * from './peers.js';
 export * from './writes.js';
 export * from './write-resolver.js';

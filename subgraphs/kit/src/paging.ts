@@ -5,11 +5,13 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { EXPORT_PAGE_EXTENSION, EXPORT_PAGE_SIZE } from '@hub/core';
-import type { EntityClass, EntityName } from '@mikro-orm/core';
+import type { EntityClass } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import { badUserInput } from './errors.js';
 import type { SubgraphContext } from './context.js';
 import { countBy, manyBy, prime, type Filter } from './loaders.js';
+import { selectedProperties, type FieldReads } from './selection.js';
 
 /** The largest page a client may ask for; asking for more is an error, not a silent cut. */
 export const MAX_PAGE_SIZE = 100;
@@ -76,13 +78,18 @@ export function exportPagePlugin(): ApolloServerPlugin<SubgraphContext> {
 }
 
 export interface PageRequest<T> {
-  entity: EntityName<T>;
+  entity: EntityClass<T>;
   where: Filter;
   /** A unique, indexed field holding a string that orders the rows. */
   sortField: keyof T & string;
   descending?: boolean;
   first?: number | null;
   after?: string | null;
+  /**
+   * The list field's resolve info, and what its computed fields read: given, a page loads only
+   * the properties its selected fields need (`selectedProperties`), else whole records.
+   */
+  selection?: { info: GraphQLResolveInfo; reads?: FieldReads<T> };
 }
 
 /**
@@ -101,17 +108,25 @@ export function paginate<T extends { _id: string }>(ctx: SubgraphContext, reques
   const first = request.first ?? DEFAULT_PAGE_SIZE;
   checkFirst(first, ctx.pageLimit);
   const { sortField, descending = false } = request;
-  const list = listIdentity(typeof request.entity === 'function' ? request.entity.name : String(request.entity), sortField, descending);
+  const list = listIdentity(request.entity.name, sortField, descending);
   const position = request.after ? { [sortField]: { [descending ? '$lt' : '$gt']: decodeCursor(request.after, list) } } : undefined;
   const where = (position ? { $and: [request.where, position] } : request.where) as never;
 
   let rows: Promise<T[]> | undefined;
   const loadRows = () =>
-    // One row more than asked for tells whether there is a next page (for `first: 0` too).
-    (rows ??= em.find(request.entity, where, { orderBy: { [sortField]: descending ? 'desc' : 'asc' } as never, limit: first + 1 }).then((found) => {
-      prime(ctx, request.entity as never, found as T[]);
-      return found as T[];
-    }));
+    (rows ??= (async () => {
+      // One row more than asked for tells whether there is a next page (for `first: 0` too).
+      const options = { orderBy: { [sortField]: descending ? 'desc' : 'asc' } as never, limit: first + 1 };
+      const fields = request.selection && selectedProperties(ctx, request.entity, request.selection.info, request.selection.reads);
+      if (fields) {
+        // Partial records stay out of the identity map and the loaders, where a later read in
+        // this request (a write, an entity fetch by id) expects whole ones.
+        return (await em.find(request.entity, where, { ...options, fields: [...fields, sortField] as never, disableIdentityMap: true })) as T[];
+      }
+      const found = (await em.find(request.entity, where, options)) as T[];
+      prime(ctx, request.entity as never, found);
+      return found;
+    })());
   let total: Promise<number> | undefined;
   const page = async () => toPage(await loadRows(), first, list, sortField, 0);
 

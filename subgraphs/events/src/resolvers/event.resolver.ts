@@ -1,5 +1,6 @@
-import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, type SubgraphContext, ListChanges } from '@hub/kit';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, type FieldReads, type SubgraphContext, ListChanges } from '@hub/kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Event } from '../entities/event.entity.js';
 import { EventOrder } from '../enums.js';
 import { resolvedEventConditions } from '../event-filter.js';
@@ -7,6 +8,15 @@ import { EventFilter } from '../inputs/event-filter.input.js';
 import { CommitteeRef, ConclusionRef, ProvinceRef, SourceDocumentRef, StrategyRef } from '../references.js';
 
 export const EventConnection = connectionType(Event, 'Event', 'A page of events.');
+
+/** What this class's field resolvers read, so that a page loads only what its selection needs. */
+const reads: FieldReads<Event> = {
+  organizer: ['organizerId'],
+  province: ['provinceCode'],
+  conclusions: ['conclusionIds'],
+  strategies: ['strategyIds'],
+  sources: ['sources'],
+};
 
 @Resolver(() => Event)
 export class EventResolver {
@@ -18,6 +28,7 @@ export class EventResolver {
   @Query(() => EventConnection, { description: 'Events, newest first unless `orderBy` says otherwise.' })
   async events(
     @Ctx() ctx: SubgraphContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the events must meet.' }) filter?: EventFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
@@ -32,6 +43,7 @@ export class EventResolver {
       descending: !ascending,
       first,
       after,
+      selection: { info, reads },
     });
   }
 

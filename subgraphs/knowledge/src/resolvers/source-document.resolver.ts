@@ -1,11 +1,17 @@
-import { byId, connectionType, DEFAULT_PAGE_SIZE, existing, indexTokens, MAX_PAGE_SIZE, paginate, paginateLoaded, parseSearch, type Filter, type SubgraphContext, ListChanges, listed } from '@hub/kit';
+import { byId, connectionType, DEFAULT_PAGE_SIZE, existing, indexTokens, MAX_PAGE_SIZE, paginate, paginateLoaded, parseSearch, type FieldReads, type Filter, type SubgraphContext, ListChanges, listed } from '@hub/kit';
+import type { GraphQLResolveInfo } from 'graphql';
 import { matchesPhrases } from './document-search.resolver.js';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { SourceDocument } from '../entities/source-document.entity.js';
 import { Topic } from '../entities/topic.entity.js';
 import { DocumentFilter } from '../inputs/document-filter.input.js';
 
 export const SourceDocumentConnection = connectionType(SourceDocument, 'SourceDocument', 'A page of source documents.');
+
+/** What this class's field resolvers read, so that a page loads only what its selection needs. */
+const reads: FieldReads<SourceDocument> = {
+  topics: ['topics'],
+};
 
 @Resolver(() => SourceDocument)
 export class SourceDocumentResolver {
@@ -17,6 +23,7 @@ export class SourceDocumentResolver {
   @Query(() => SourceDocumentConnection, { description: 'Source documents, by title.' })
   async documents(
     @Ctx() ctx: SubgraphContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => DocumentFilter, { nullable: true, description: 'Conditions the documents must meet.' }) filter?: DocumentFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
@@ -32,7 +39,7 @@ export class SourceDocumentResolver {
       const rows = await ctx.em.find(SourceDocument, { $and: conditions } as never);
       return paginateLoaded(rows.filter((document) => matchesPhrases(document, search.phrases)), { typeName: 'SourceDocument', sortField: 'sortKey', first, after });
     }
-    return paginate(ctx, { entity: SourceDocument, where: { $and: conditions }, sortField: 'sortKey', first, after });
+    return paginate(ctx, { entity: SourceDocument, where: { $and: conditions }, sortField: 'sortKey', first, after, selection: { info, reads } });
   }
 
   @FieldResolver(() => [Topic], { description: 'The topics it is about.' })
