@@ -121,6 +121,20 @@ describe('the embedded store answers from indexes', () => {
     expect(ids(await events.find({ archivedAt: null }).sort({ descKey: -1 }).skip(5).limit(10).toArray())).toEqual(descending);
   });
 
+  it('reads a sorted page of a wide $or from the sort index, probing each row instead of listing every match first', async () => {
+    // The events filter's shape for "possibly on or after a day", matching most documents.
+    const filter = { $and: [{ archivedAt: null }, { $or: [{ day: { $gte: '2015-01-01' } }, { day: { $exists: false }, kind: 'BRIEFING' }] }] };
+    const p = await plan(filter, { descKey: -1 }, 11);
+    expect(p).toMatchObject({ filter: true, sort: true, limit: true });
+    const steps = p.steps.join(' / ');
+    expect(steps).toContain('__hub_sort_descKey');
+    expect(steps).not.toContain('LIST SUBQUERY');
+    expect(steps).not.toContain('TEMP B-TREE');
+
+    const expected = all.filter((e) => !e.archivedAt && e.day >= '2015-01-01').sort((a, b) => (a.descKey > b.descKey ? -1 : 1)).slice(0, 11).map((e) => e._id);
+    expect(ids(await events.find(filter).sort({ descKey: -1 }).limit(11).toArray())).toEqual(expected);
+  });
+
   it('sorts a narrow filter after finding it, and cursor pages agree with the whole list', async () => {
     const filter = { $and: [{ kind: 'REVIEW' }, { committeeIds: { $in: ['c-2'] } }] };
     const expected = all

@@ -10,6 +10,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -162,7 +163,7 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 
 		for _, l := range b.lookups {
 			var m int64
-			q := fmt.Sprintf(`SELECT count(*) FROM (%s LIMIT %d)`, l.sql, hubCountUpTo)
+			q := fmt.Sprintf(`SELECT count(*) FROM (%s LIMIT %d)`, cmp.Or(l.estimate, l.sql), hubCountUpTo)
 			if err := db.QueryRowContext(ctx, q, l.args...).Scan(&m); err != nil {
 				return nil, lazyerrors.Error(err)
 			}
@@ -176,16 +177,13 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 		}
 
 		if narrowest*narrowest > 4*p.limit*n {
-			// Each row read is tested with one probe per lookup in the key table's (id, ...)
-			// index, rather than against a list of every match made first.
+			// Each row read is tested with probes in the key table's (id, ...) index, rather
+			// than against a list of every match made first (for 15,000 matches, building that
+			// list was most of a page's cost).
 			conds, args := slices.Clone(b.conds), slices.Clone(b.args)
 			for _, l := range b.lookups {
-				if l.compound {
-					conds = append(conds, fmt.Sprintf("%s.%s IN (%s)", table, metadata.IDColumn, l.sql))
-				} else {
-					conds = append(conds, fmt.Sprintf("EXISTS (%s AND id = %s.%s)", strings.Replace(l.sql, "SELECT id", "SELECT 1", 1), table, metadata.IDColumn))
-				}
-				args = append(args, l.args...)
+				conds = append(conds, strings.ReplaceAll(l.probe, hubProbedID, table+"."+metadata.IDColumn))
+				args = append(args, l.probeArgs...)
 			}
 
 			p.from = fmt.Sprintf(" %s INDEXED BY %q", table, meta.TableName+"__hub_sort_"+sortField)
@@ -210,13 +208,20 @@ type hubWhereBuilder struct {
 	lookups []hubLookup // in the key table, intersected
 }
 
-// hubLookup is a SELECT of the ids whose key rows meet one condition.
+// hubLookup is a SELECT of the ids whose key rows meet one condition, and the same condition
+// as a test of one document (probe, where hubProbedID stands for its id).
 type hubLookup struct {
 	sql  string
 	args []any
 
-	compound bool // "SELECT id FROM (... UNION ...)": tested with IN, not with a probe
+	probe     string
+	probeArgs []any
+
+	estimate string // when set, a cheaper SELECT of at least as many ids, to count for the plan
 }
+
+// hubProbedID stands for the probed document's id column in hubLookup.probe.
+const hubProbedID = "{hub_probed_id}"
 
 // document adds the conditions of a filter document and reports whether they are exact.
 func (b *hubWhereBuilder) document(filter *types.Document) bool {
@@ -276,7 +281,8 @@ func (b *hubWhereBuilder) or(value any) bool {
 
 	exact := true
 	branches := make([]string, 0, arr.Len())
-	var args []any
+	probes := make([]string, 0, arr.Len())
+	var args, probeArgs []any
 
 	for i := 0; i < arr.Len(); i++ {
 		sub, ok := must.NotFail(arr.Get(i)).(*types.Document)
@@ -292,15 +298,25 @@ func (b *hubWhereBuilder) or(value any) bool {
 		}
 
 		selects := make([]string, len(branch.lookups))
+		tests := make([]string, len(branch.lookups))
 		for j, l := range branch.lookups {
-			selects[j] = l.sql
+			selects[j], tests[j] = l.sql, l.probe
 			args = append(args, l.args...)
+			probeArgs = append(probeArgs, l.probeArgs...)
 		}
 
 		branches = append(branches, "SELECT id FROM ("+strings.Join(selects, " INTERSECT ")+")")
+		probes = append(probes, "("+strings.Join(tests, " AND ")+")")
 	}
 
-	b.lookups = append(b.lookups, hubLookup{sql: "SELECT id FROM (" + strings.Join(branches, " UNION ") + ")", args: args, compound: true})
+	b.lookups = append(b.lookups, hubLookup{
+		sql:       "SELECT id FROM (" + strings.Join(branches, " UNION ") + ")",
+		args:      args,
+		probe:     "(" + strings.Join(probes, " OR ") + ")",
+		probeArgs: probeArgs,
+		// UNION ALL streams, so counting up to a bound stops there; UNION dedupes all first.
+		estimate: "SELECT id FROM (" + strings.Join(branches, " UNION ALL ") + ")",
+	})
 
 	return exact
 }
@@ -463,7 +479,12 @@ func hubTypeList(ts []string) string {
 
 // lookup adds "the document has a key row of field f matching cond".
 func (b *hubWhereBuilder) lookup(f, cond string, args ...any) {
-	b.lookups = append(b.lookups, hubLookup{sql: fmt.Sprintf(`SELECT id FROM %q WHERE field = '%s' AND %s`, b.keys, f, cond), args: args})
+	b.lookups = append(b.lookups, hubLookup{
+		sql:       fmt.Sprintf(`SELECT id FROM %q WHERE field = '%s' AND %s`, b.keys, f, cond),
+		args:      args,
+		probe:     fmt.Sprintf(`EXISTS (SELECT 1 FROM %q WHERE field = '%s' AND %s AND id = %s)`, b.keys, f, cond, hubProbedID),
+		probeArgs: args,
+	})
 }
 
 func (b *hubWhereBuilder) equal(f string, v any) bool {
