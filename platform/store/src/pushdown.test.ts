@@ -135,6 +135,30 @@ describe('the embedded store answers from indexes', () => {
     expect(ids(await events.find(filter).sort({ descKey: -1 }).limit(11).toArray())).toEqual(expected);
   });
 
+  it('starts a page deep in a sorted list at its cursor, in the sort index, and pages through every match', async () => {
+    // An export's pages, and the newest-first lists: most documents match, and each page starts
+    // after the last one's key.
+    for (const direction of [1, -1] as const) {
+      const page = (after?: string) => ({ $and: [{ archivedAt: null }, ...(after ? [{ descKey: { [direction === 1 ? '$gt' : '$lt']: after } }] : [])] });
+      const p = await plan(page('k-900'), { descKey: direction }, 51);
+      expect(p).toMatchObject({ filter: true, sort: true, limit: true });
+      const steps = p.steps.join(' / ');
+      expect(steps).toMatch(new RegExp(`SEARCH events_[0-9a-f]{8} USING INDEX events_[0-9a-f]{8}__hub_sort_descKey \\(<expr>=\\? AND <expr>${direction === 1 ? '>' : '<'}\\?\\)`));
+      expect(steps).not.toContain('TEMP B-TREE');
+
+      const expected = all.filter((e) => !e.archivedAt).sort((a, b) => direction * (a.descKey < b.descKey ? -1 : 1)).map((e) => e._id);
+      const pages: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const rows = await events.find(page(after)).sort({ descKey: direction }).limit(51).toArray();
+        pages.push(...ids(rows));
+        if (rows.length < 51) break;
+        after = rows.at(-1)!.descKey as string;
+      }
+      expect(pages, `direction ${direction}`).toEqual(expected);
+    }
+  });
+
   it('sorts a narrow filter after finding it, and cursor pages agree with the whole list', async () => {
     const filter = { $and: [{ kind: 'REVIEW' }, { committeeIds: { $in: ['c-2'] } }] };
     const expected = all

@@ -121,7 +121,7 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 		}
 	}
 
-	sortField := ""
+	sortField, direction := "", ""
 	if sort.Len() == 1 && keys.sortable[sort.Keys()[0]] {
 		sortField = sort.Keys()[0]
 	}
@@ -136,7 +136,6 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 		}
 
 		if unorderable == 0 {
-			direction := ""
 			if v, _ := sort.Get(sortField); v == int64(-1) {
 				direction = " DESC"
 			}
@@ -155,15 +154,33 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 	}
 
 	if p.sorted && p.limit > 0 {
+		var n int64
+		if err := db.QueryRowContext(ctx, fmt.Sprintf(`SELECT coalesce(max(rowid), 0) FROM %s`, table)).Scan(&n); err != nil {
+			return nil, lazyerrors.Error(err)
+		}
+
+		// A bound on the sort field itself (a cursor: `ascKey > last`) is a seek in the sort
+		// index, so a page deep in a list starts there instead of testing every row before it.
+		var seeks, probed []hubLookup
+		for _, l := range b.lookups {
+			if l.seekField == sortField {
+				seeks = append(seeks, l)
+			} else {
+				probed = append(probed, l)
+			}
+		}
+
 		// A page of limit rows out of m matches among n documents: reading the sort index in
-		// order tests about limit*n/m rows against the key set; starting from the keys reads m
+		// order tests about limit*n/m rows with probes; starting from the keys reads m
 		// documents and sorts them. The first wins when m*m > limit*n (times a margin for the
-		// membership test); m is counted up to a bound, n is the table's largest rowid.
+		// probes); each m is counted only as far as that decides, n is the table's largest rowid.
+		threshold := 4 * float64(p.limit) * float64(n)
+		bound := max(hubCountUpTo, int64(math.Sqrt(threshold))+1)
 		narrowest := int64(math.MaxInt64)
 
-		for _, l := range b.lookups {
+		for _, l := range probed {
 			var m int64
-			q := fmt.Sprintf(`SELECT count(*) FROM (%s LIMIT %d)`, cmp.Or(l.estimate, l.sql), hubCountUpTo)
+			q := fmt.Sprintf(`SELECT count(*) FROM (%s LIMIT %d)`, cmp.Or(l.estimate, l.sql), bound)
 			if err := db.QueryRowContext(ctx, q, l.args...).Scan(&m); err != nil {
 				return nil, lazyerrors.Error(err)
 			}
@@ -171,23 +188,32 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 			narrowest = min(narrowest, m)
 		}
 
-		var n int64
-		if err := db.QueryRowContext(ctx, fmt.Sprintf(`SELECT coalesce(max(rowid), 0) FROM %s`, table)).Scan(&n); err != nil {
-			return nil, lazyerrors.Error(err)
-		}
+		if float64(narrowest)*float64(narrowest) > threshold {
+			conds, args := slices.Clone(b.conds), slices.Clone(b.args)
+			for _, l := range seeks {
+				conds = append(conds, l.seek)
+				args = append(args, l.args...)
+			}
 
-		if narrowest*narrowest > 4*p.limit*n {
 			// Each row read is tested with probes in the key table's (id, ...) index, rather
 			// than against a list of every match made first (for 15,000 matches, building that
 			// list was most of a page's cost).
-			conds, args := slices.Clone(b.conds), slices.Clone(b.args)
-			for _, l := range b.lookups {
+			for _, l := range probed {
 				conds = append(conds, strings.ReplaceAll(l.probe, hubProbedID, table+"."+metadata.IDColumn))
 				args = append(args, l.probeArgs...)
 			}
 
 			p.from = fmt.Sprintf(" %s INDEXED BY %q", table, meta.TableName+"__hub_sort_"+sortField)
-			p.where, p.args = " WHERE "+strings.Join(conds, " AND "), args
+			if len(seeks) > 0 {
+				// A seek pins the rank (strings); ordered by the rank too, SQLite would sort
+				// every row from the seek on instead of reading the index in order.
+				p.orderBy = fmt.Sprintf(" ORDER BY %s%s", hubSortValue(metadata.DefaultColumn, sortField), direction)
+			}
+			p.where = ""
+			if len(conds) > 0 {
+				p.where = " WHERE " + strings.Join(conds, " AND ")
+			}
+			p.args = args
 
 			return p, nil
 		}
@@ -218,6 +244,11 @@ type hubLookup struct {
 	probeArgs []any
 
 	estimate string // when set, a cheaper SELECT of at least as many ids, to count for the plan
+
+	// For a string bound on a field with a sort index: the same condition on that index's
+	// columns (args as for sql), and the field.
+	seek      string
+	seekField string
 }
 
 // hubProbedID stands for the probed document's id column in hubLookup.probe.
@@ -586,6 +617,13 @@ func (b *hubWhereBuilder) compare(f, op string, v any) bool {
 
 	sqlOp := map[string]string{"$gt": ">", "$gte": ">=", "$lt": "<", "$lte": "<="}[op]
 	b.lookup(f, fmt.Sprintf("type IN (%s) AND value %s ?", hubTypeList(s.types), sqlOp), s.value)
+
+	if _, isString := v.(string); isString {
+		// Strings rank 3 in the sort index (hubSortRank) and compare there as in the key table.
+		l := &b.lookups[len(b.lookups)-1]
+		l.seek = fmt.Sprintf("%s = 3 AND %s %s ?", hubSortRank(metadata.DefaultColumn, f), hubSortValue(metadata.DefaultColumn, f), sqlOp)
+		l.seekField = f
+	}
 
 	return true
 }
