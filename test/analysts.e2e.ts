@@ -236,6 +236,42 @@ describe('counting, in one request', () => {
     }
   });
 
+  it("counts a region's events as the union of its committees' and its provinces' events, each once", async () => {
+    const data = await ask(`{
+      committeeStatistics { perRegion { region withEvents events } }
+      eventStatistics {
+        eventsPerCommittee { committee { id archivedAt province { region } } eventIds }
+        eventsPerProvince { province { region } eventIds }
+        involvementsPerCommittee { committee { id } count }
+      }
+    }`);
+    type PerCommittee = { committee: { id: string; archivedAt: string | null; province: { region: string } | null } | null; eventIds: string[] };
+    type PerProvince = { province: { region: string } | null; eventIds: string[] };
+    const { eventsPerCommittee, eventsPerProvince, involvementsPerCommittee } = data.eventStatistics as {
+      eventsPerCommittee: PerCommittee[];
+      eventsPerProvince: PerProvince[];
+      involvementsPerCommittee: Array<{ committee: { id: string }; count: number }>;
+    };
+    // The per-committee counts are the per-committee event lists' lengths.
+    expect(Object.fromEntries(involvementsPerCommittee.map((row) => [row.committee.id, row.count]))).toEqual(
+      Object.fromEntries(eventsPerCommittee.map((row) => [row.committee!.id, row.eventIds.length])),
+    );
+    expect(data.committeeStatistics.perRegion.length).toBe(3);
+    for (const { region, withEvents, events } of data.committeeStatistics.perRegion as Array<{ region: string; withEvents: number; events: number }>) {
+      const own = eventsPerCommittee.filter((row) => row.committee && row.committee.archivedAt == null && row.committee.province?.region === region);
+      const union = new Set([...own.flatMap((row) => row.eventIds), ...eventsPerProvince.filter((row) => row.province?.region === region).flatMap((row) => row.eventIds)]);
+      expect(events, region).toBe(union.size);
+      expect(withEvents, region).toBe(own.filter((row) => row.eventIds.length > 0).length);
+    }
+  });
+
+  it('refuses eventsInvolving with more ids than it takes, naming the argument', async () => {
+    const ids = Array.from({ length: 1001 }, (_, i) => `c-${i}`);
+    const { body } = await graphql('query ($ids: [ID!]!) { eventStatistics { eventsInvolving(committeeIds: $ids) } }', { variables: { ids } });
+    expect(body.errors?.[0]?.message).toContain('committeeIds');
+    expect(body.errors?.[0]?.message).toContain('at most 1000');
+  });
+
   it('counts documents per year of publication and per publisher', async () => {
     const data = await ask('{ documentStatistics { total perYear { year count } unknownYear perPublisher { publisher count } unknownPublisher } all: documents(first: 1) { totalCount } }');
     const stats = data.documentStatistics;

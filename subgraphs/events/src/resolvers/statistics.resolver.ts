@@ -5,8 +5,8 @@
  * its own field, computed by the store (one aggregation, grouping in the database) and only when
  * asked for, however many events there are.
  */
-import { aggregateRows, type Reference, type SubgraphContext } from '@hub/kit';
-import { Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { aggregateRows, badUserInput, type Reference, type SubgraphContext } from '@hub/kit';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Event } from '../entities/event.entity.js';
 import { EventKind } from '../enums.js';
 import { CommitteeRef, PersonRef, ProvinceRef } from '../references.js';
@@ -94,6 +94,12 @@ class EventStatistics {
   @Field(() => [CommitteeCount], { description: 'Events each committee took part in (as a participant), most first.' })
   participationsPerCommittee!: CommitteeCount[];
 
+  @Field(() => [CommitteeCount], { description: 'Events each committee organized or took part in, most first; an event counts once per committee.' })
+  involvementsPerCommittee!: CommitteeCount[];
+
+  @Field(() => Int, { description: 'How many events involve any of the committees given (organized or attended by it) or any of the provinces given (held there, or organized or attended by its committee); each event counts once.' })
+  eventsInvolving!: number;
+
   @Field(() => [PersonCount], { description: 'Events each named person took part in, most first.' })
   participationsPerPerson!: PersonCount[];
 
@@ -109,6 +115,9 @@ interface Group<K> {
   _id: K;
   count: number;
 }
+
+/** The most ids `eventsInvolving` takes in each list: a region's committees and provinces are far fewer. */
+const MAX_INVOLVING_IDS = 1000;
 
 /** Events that are not archived (the store's own field names: aggregation bypasses the ORM). */
 const LISTED = { $match: { archivedAt: null } };
@@ -147,10 +156,10 @@ async function eventIdsBy(ctx: SubgraphContext, field: 'committeeIds' | 'provinc
 
 /**
  * Distinct (event, value) pairs of one of an event's derived id lists (the participants'
- * committees or people, each listed once), so that each event counts once per value. Grouped on
+ * committees or people, or every committee involved, each listed once), so that each event counts once per value. Grouped on
  * a top-level field, the embedded store answers it from its index keys, without reading an event.
  */
-const perParticipant = (field: 'participantCommitteeIds' | 'personIds') => [{ $unwind: `$${field}` }, { $group: { _id: { event: '$_id', key: `$${field}` } } }];
+const perParticipant = (field: 'participantCommitteeIds' | 'personIds' | 'committeeIds') => [{ $unwind: `$${field}` }, { $group: { _id: { event: '$_id', key: `$${field}` } } }];
 
 /** The per-year counts and the events left out of them. */
 interface YearCounts {
@@ -236,6 +245,24 @@ export class StatisticsResolver {
   @FieldResolver(() => [PersonCount])
   async participationsPerPerson(@Ctx() ctx: SubgraphContext): Promise<PersonCount[]> {
     return (await countBy(ctx, '$_id.key', perParticipant('personIds'))).map(([id, count]) => Object.assign(new PersonCount(), { person: PersonRef.of(id), count }));
+  }
+
+  @FieldResolver(() => [CommitteeCount])
+  async involvementsPerCommittee(@Ctx() ctx: SubgraphContext): Promise<CommitteeCount[]> {
+    return (await countBy(ctx, '$_id.key', perParticipant('committeeIds'))).map(([id, count]) => Object.assign(new CommitteeCount(), { committee: CommitteeRef.of(id), count }));
+  }
+
+  /** One count in the store (from its index keys), however many events: what per-region counts ask for each region. */
+  @FieldResolver(() => Int)
+  async eventsInvolving(
+    @Ctx() ctx: SubgraphContext,
+    @Arg('committeeIds', () => [ID], { defaultValue: [], description: `Committee ids (at most ${MAX_INVOLVING_IDS}).` }) committeeIds: string[],
+    @Arg('provinceCodes', () => [String], { defaultValue: [], description: `Province codes (at most ${MAX_INVOLVING_IDS}).` }) provinceCodes: string[],
+  ): Promise<number> {
+    if (committeeIds.length > MAX_INVOLVING_IDS) throw badUserInput('committeeIds', `takes at most ${MAX_INVOLVING_IDS} ids, got ${committeeIds.length}`);
+    if (provinceCodes.length > MAX_INVOLVING_IDS) throw badUserInput('provinceCodes', `takes at most ${MAX_INVOLVING_IDS} codes, got ${provinceCodes.length}`);
+    if (committeeIds.length + provinceCodes.length === 0) return 0;
+    return ctx.em.count(Event, { archivedAt: null, $or: [{ committeeIds: { $in: committeeIds } }, { provinceCodes: { $in: provinceCodes } }] } as never);
   }
 
   @FieldResolver(() => [CommitteeEvents])

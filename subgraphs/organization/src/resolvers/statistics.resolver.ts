@@ -2,10 +2,11 @@
  * Counts per region, in one request: committees with and without events, and the region's
  * events. Which committees and provinces each event involves is the events subgraph's to say; the
  * regions are this subgraph's. So this resolver asks events once (signed, with the caller's
- * identity) for the event ids per committee and per province, and groups them by region here:
- * one query per collection and one peer request, however many committees or events. (Federation
- * alone cannot do it in one request: the gateway resolves fields of entities, it does not group
- * one subgraph's rows by another's attribute.)
+ * identity) for the count of events per committee, and for each region the count of events
+ * involving its committees or provinces, which the events subgraph's store counts from its index
+ * keys: one query per collection and one peer request, however many committees or events, and no
+ * event ids passed between the subgraphs. (Federation alone cannot do it in one request: the
+ * gateway resolves fields of entities, it does not group one subgraph's rows by another's attribute.)
  */
 import { notArchived, type SubgraphContext } from '@hub/kit';
 import { Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
@@ -37,13 +38,18 @@ class CommitteeStatistics {
   perRegion!: RegionCount[];
 }
 
-/** What the events subgraph says about which committees and provinces each event involves. */
+/** What the events subgraph says: events per committee involved, and per region (`r0`, `r1`, … in the order of `REGIONS`). */
 interface Involvement {
-  eventStatistics: {
-    eventsPerCommittee: Array<{ committee: { id: string }; eventIds: string[] }>;
-    eventsPerProvince: Array<{ province: { code: string }; eventIds: string[] }>;
-  };
+  eventStatistics: { involvementsPerCommittee: Array<{ committee: { id: string }; count: number }> } & Record<string, unknown>;
 }
+
+const REGIONS = Object.values(Region);
+
+/** One peer query: a count per region, each an alias of `eventsInvolving` with that region's committees and provinces. */
+const INVOLVEMENT_QUERY = `query (${REGIONS.map((_, i) => `$c${i}: [ID!]!, $p${i}: [String!]!`).join(', ')}) { eventStatistics {
+  involvementsPerCommittee { committee { id } count }
+  ${REGIONS.map((_, i) => `r${i}: eventsInvolving(committeeIds: $c${i}, provinceCodes: $p${i})`).join('\n  ')}
+} }`;
 
 @Resolver()
 export class CommitteeStatisticsResolver {
@@ -52,22 +58,22 @@ export class CommitteeStatisticsResolver {
     description: 'Counts per region: committees with and without events, and events of each region. Null, with an error naming it, when the events subgraph cannot answer.',
   })
   async committeeStatistics(@Ctx() ctx: SubgraphContext): Promise<CommitteeStatistics> {
-    const [committees, provinces, involvement] = await Promise.all([
-      ctx.em.find(Committee, notArchived() as never),
-      ctx.em.find(Province, {}),
-      ctx.peers.query<Involvement>('events', '{ eventStatistics { eventsPerCommittee { committee { id } eventIds } eventsPerProvince { province { code } eventIds } } }', {}, ctx.identity),
-    ]);
+    const [committees, provinces] = await Promise.all([ctx.em.find(Committee, notArchived() as never), ctx.em.find(Province, {})]);
     const regionOf = new Map(provinces.map((province) => [province.code, province.region]));
-    const eventsOfCommittee = new Map(involvement.eventStatistics.eventsPerCommittee.map((row) => [row.committee.id, row.eventIds]));
-    const eventsOfProvince = new Map(involvement.eventStatistics.eventsPerProvince.map((row) => [row.province.code, row.eventIds]));
-    const perRegion = Object.values(Region).map((region) => {
-      const own = committees.filter((committee) => committee.provinceCode && regionOf.get(committee.provinceCode) === region);
-      const active = own.filter((committee) => (eventsOfCommittee.get(committee._id)?.length ?? 0) > 0);
-      const events = new Set([
-        ...own.flatMap((committee) => eventsOfCommittee.get(committee._id) ?? []),
-        ...provinces.filter((province) => province.region === region).flatMap((province) => eventsOfProvince.get(province.code) ?? []),
-      ]);
-      return Object.assign(new RegionCount(), { region, committees: own.length, withEvents: active.length, withoutEvents: own.length - active.length, events: events.size });
+    const ownOf = (region: Region) => committees.filter((committee) => committee.provinceCode && regionOf.get(committee.provinceCode) === region);
+    const variables = Object.fromEntries(
+      REGIONS.flatMap((region, i) => [
+        [`c${i}`, ownOf(region).map((committee) => committee._id)],
+        [`p${i}`, provinces.filter((province) => province.region === region).map((province) => province.code)],
+      ]),
+    );
+    const involvement = await ctx.peers.query<Involvement>('events', INVOLVEMENT_QUERY, variables, ctx.identity);
+    const involved = new Set(involvement.eventStatistics.involvementsPerCommittee.filter((row) => row.count > 0).map((row) => row.committee.id));
+    const perRegion = REGIONS.map((region, i) => {
+      const own = ownOf(region);
+      const active = own.filter((committee) => involved.has(committee._id));
+      const events = involvement.eventStatistics[`r${i}`] as number;
+      return Object.assign(new RegionCount(), { region, committees: own.length, withEvents: active.length, withoutEvents: own.length - active.length, events });
     });
     return Object.assign(new CommitteeStatistics(), { perRegion });
   }
