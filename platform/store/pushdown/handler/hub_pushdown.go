@@ -117,14 +117,25 @@ func (h *Handler) hubExplainParams(qp *backends.ExplainParams, params *common.Ex
 	}
 }
 
-// hubUnsorted is the find's parameters without the sort the backend already applied.
-func hubUnsorted(params *common.FindParams, res *backends.QueryResult) *common.FindParams {
-	if !res.HubSorted {
+// hubLeftToDo is what the handler still has to do to the backend's documents: not sort them
+// when they come sorted, and not filter them again when the backend matched the whole filter
+// exactly (re-testing `_id: {$in: [2,000 ids]}` in Go was a third of such a find's CPU).
+func hubLeftToDo(params *common.FindParams, qp *backends.QueryParams, res *backends.QueryResult) *common.FindParams {
+	sorted := res.HubSorted
+	filtered := res.HubFiltered && hubFilterWhole(qp.Filter, params.Filter)
+
+	if !sorted && !filtered {
 		return params
 	}
 
 	p := *params
-	p.Sort = nil
+	if sorted {
+		p.Sort = nil
+	}
+
+	if filtered {
+		p.Filter = nil
+	}
 
 	return &p
 }

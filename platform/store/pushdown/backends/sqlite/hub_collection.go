@@ -80,7 +80,7 @@ func (c *collection) hubQuery(ctx context.Context, db *fsql.DB, meta *metadata.C
 	iter := newQueryIterator(ctx, rows, false)
 	iter.(*queryIterator).hubFields = params.HubFields
 
-	return &backends.QueryResult{Iter: iter, HubSorted: p.sorted}, nil
+	return &backends.QueryResult{Iter: iter, HubSorted: p.sorted, HubFiltered: p.exact}, nil
 }
 
 // hubSelect is the SELECT of a plan.
