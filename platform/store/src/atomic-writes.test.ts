@@ -19,7 +19,7 @@ describe.each(['sqlite', 'postgresql'] as const)('the embedded store on %s appli
   let tmp: string;
   let store: EmbeddedStore;
   let client: MongoClient;
-  let records: Collection<{ _id: string } & Record<string, unknown>>;
+  let records: Collection<{ _id: string } & Record<string, any>>;
 
   beforeAll(async () => {
     tmp = await mkdtemp(join(tmpdir(), 'hub-store-atomic-'));
