@@ -75,19 +75,23 @@ export function prime<T extends WithId>(ctx: SubgraphContext, entity: EntityClas
 /**
  * Loads, for each key, the records whose `field` equals the key or (for an array field)
  * contains it. `where` narrows every batch the same way (e.g. leaving archived records out).
+ * With `fields`, only those properties (and `_id`) are loaded, and the partial records stay out
+ * of the identity map and the id loader.
  */
 export function manyBy<T extends WithId>(
   ctx: SubgraphContext,
   entity: EntityClass<T>,
   field: keyof T & string,
-  options: { where?: Filter; sort?: (a: T, b: T) => number } = {},
+  options: { where?: Filter; sort?: (a: T, b: T) => number; fields?: ReadonlyArray<keyof T & string> } = {},
 ): DataLoader<string, T[]> {
+  const { fields } = options;
   // Calls with the same narrowing share one loader, so they batch into one query.
-  return ctx.loaders.get(`${entity.name}#${field}#${JSON.stringify(options.where ?? {})}`, () =>
+  return ctx.loaders.get(`${entity.name}#${field}#${JSON.stringify(options.where ?? {})}${fields ? `#${fields.join(',')}` : ''}`, () =>
     new DataLoader<string, T[]>(traced(`${entity.name} by ${field}`, async (keys) => {
       const inKeys: Filter = { [field]: { $in: [...keys] } };
-      const rows = await ctx.em.find(entity, (options.where ? { $and: [inKeys, options.where] } : inKeys) as never);
-      prime(ctx, entity, rows);
+      const where = (options.where ? { $and: [inKeys, options.where] } : inKeys) as never;
+      const rows = fields ? await ctx.em.find(entity, where, { fields: [...fields] as never, disableIdentityMap: true }) : await ctx.em.find(entity, where);
+      if (!fields) prime(ctx, entity, rows);
       const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
       for (const row of options.sort ? [...rows].sort(options.sort) : rows) {
         const value = row[field] as unknown;
