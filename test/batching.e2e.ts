@@ -110,6 +110,20 @@ describe('database commands do not grow with the rows returned', () => {
 });
 
 describe('a page costs only what the client selects', () => {
+  /** The events subgraph's database commands so far, per command name. */
+  const byCommand = async () => {
+    const counts = new Map<string, number>();
+    for (const [key, value] of await metrics('events')) {
+      const command = /^hub_db_commands_total\{.*command="([^"]+)"/.exec(key)?.[1];
+      if (command) counts.set(command, (counts.get(command) ?? 0) + value);
+    }
+    return counts;
+  };
+  const commandsSince = async (before: Map<string, number>) => {
+    const after = await byCommand();
+    return (command: string) => (after.get(command) ?? 0) - (before.get(command) ?? 0);
+  };
+
   async function organizationCommands(query: string) {
     const before = await databaseCommands('organization');
     const result = await graphql(query);
@@ -129,20 +143,40 @@ describe('a page costs only what the client selects', () => {
     expect(await organizationCommands('{ committees(first: 10) { totalCount edges { node { code } } } }')).toBe(2);
   });
 
+  it("gives many parents' pages exactly as each parent's own, cursors and next pages too, in two queries for all of them", async () => {
+    // Many parents page the keys of all their rows, then fetch the pages' records; one parent
+    // asks the store for its page alone. Both must give the same pages.
+    const page = 'first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id title kind organizer { code } } } }';
+    const before = await byCommand();
+    const many = await graphql(`{ committees(first: 30) { edges { node { id events(${page} } } } }`);
+    const sent = await commandsSince(before);
+    expect(many.body.errors).toBeUndefined();
+    // The page's keys, then its records (and the committees, and a count), for all 30 committees.
+    expect(sent('find')).toBe(2);
+    type Events = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ cursor: string; node: { id: string } }> };
+    const parents = (many.body.data as { committees: { edges: Array<{ node: { id: string; events: Events } }> } }).committees.edges.map((edge) => edge.node);
+    expect(parents.filter((parent) => parent.events.edges.length > 0).length).toBeGreaterThan(1);
+    for (const parent of parents) {
+      const own = await graphql(`query ($id: ID!) { committee(id: $id) { events(${page} } }`, { variables: { id: parent.id } });
+      expect(own.body.errors).toBeUndefined();
+      expect(parent.events, parent.id).toEqual(own.body.data!.committee.events);
+    }
+    // The next pages agree too.
+    const next = parents.find((parent) => parent.events.pageInfo.hasNextPage);
+    if (next) {
+      const after = JSON.stringify(next.events.pageInfo.endCursor);
+      const both = await graphql(`{ committees(first: 30) { edges { node { id events(after: ${after}, ${page} } } } }`);
+      const own = await graphql(`query ($id: ID!) { committee(id: $id) { events(after: ${after}, ${page} } }`, { variables: { id: next.id } });
+      const mine = (both.body.data as { committees: { edges: Array<{ node: { id: string; events: Events } }> } }).committees.edges.find((edge) => edge.node.id === next.id)!.node.events;
+      expect(mine).toEqual(own.body.data!.committee.events);
+    }
+  });
+
   it("counts many parents' events in one grouped count, reading none of the events, with the totals their pages give", async () => {
-    const byCommand = async () => {
-      const counts = new Map<string, number>();
-      for (const [key, value] of await metrics('events')) {
-        const command = /^hub_db_commands_total\{.*command="([^"]+)"/.exec(key)?.[1];
-        if (command) counts.set(command, (counts.get(command) ?? 0) + value);
-      }
-      return counts;
-    };
     const before = await byCommand();
     const counted = await graphql('{ committees(first: 100) { edges { node { code events { totalCount } } } } }');
     expect(counted.body.errors).toBeUndefined();
-    const after = await byCommand();
-    const sent = (command: string) => (after.get(command) ?? 0) - (before.get(command) ?? 0);
+    const sent = await commandsSince(before);
     expect(sent('aggregate')).toBe(1);
     expect(sent('find')).toBe(0);
 

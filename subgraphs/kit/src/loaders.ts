@@ -16,7 +16,7 @@ export function notArchived(): Filter {
 }
 import DataLoader from 'dataloader';
 import { inSpan } from '@hub/core';
-import { aggregateRows } from './aggregate.js';
+import { aggregateRows, findRows } from './aggregate.js';
 import type { SubgraphContext } from './context.js';
 
 let countLookup: (result: 'hit' | 'miss') => void = () => undefined;
@@ -75,8 +75,8 @@ export function prime<T extends WithId>(ctx: SubgraphContext, entity: EntityClas
 /**
  * Loads, for each key, the records whose `field` equals the key or (for an array field)
  * contains it. `where` narrows every batch the same way (e.g. leaving archived records out).
- * With `fields`, only those properties (and `_id`) are loaded, and the partial records stay out
- * of the identity map and the id loader.
+ * With `fields`, only those properties (and `_id`) are loaded, as plain objects outside the
+ * identity map and the id loader: rows to key and sort, not to resolve.
  */
 export function manyBy<T extends WithId>(
   ctx: SubgraphContext,
@@ -90,7 +90,7 @@ export function manyBy<T extends WithId>(
     new DataLoader<string, T[]>(traced(`${entity.name} by ${field}`, async (keys) => {
       const inKeys: Filter = { [field]: { $in: [...keys] } };
       const where = (options.where ? { $and: [inKeys, options.where] } : inKeys) as never;
-      const rows = fields ? await ctx.em.find(entity, where, { fields: [...fields] as never, disableIdentityMap: true }) : await ctx.em.find(entity, where);
+      const rows = fields ? await findRows<T>(ctx.em as never, entity as never, where, fields) : await ctx.em.find(entity, where);
       if (!fields) prime(ctx, entity, rows);
       const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
       for (const row of options.sort ? [...rows].sort(options.sort) : rows) {
