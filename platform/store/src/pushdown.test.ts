@@ -109,6 +109,20 @@ describe('the embedded store answers from indexes', () => {
     }
   });
 
+  it('reads the narrowest lookup and probes the others, instead of intersecting every lookup', async () => {
+    // `archivedAt: null` matches nearly every document; one event in 21 is of committee c-4 and a briefing.
+    const filter = { $and: [{ archivedAt: null }, { committeeIds: 'c-4' }, { kind: 'BRIEFING' }] };
+    const p = await plan(filter);
+    expect(p.filter).toBe(true);
+    const steps = p.steps.join(' / ');
+    expect(steps).not.toContain('INTERSECT');
+    expect(steps).toContain('CORRELATED SCALAR SUBQUERY');
+    const expected = all.filter((e) => !e.archivedAt && e.committeeIds.includes('c-4') && e.kind === 'BRIEFING').map((e) => e._id).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(ids(await events.find(filter).toArray()).sort()).toEqual(expected);
+    expect(await events.countDocuments(filter)).toBe(expected.length);
+  });
+
   it('reads a sorted page from the sort index and stops at the limit', async () => {
     const p = await plan({ archivedAt: null }, { descKey: 1 }, 21);
     expect(p).toMatchObject({ filter: true, sort: true, limit: true });

@@ -107,20 +107,6 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 
 	p.where, p.args = where(true)
 
-	if p.exact {
-		p.count = `SELECT count(*) FROM ` + table + p.where
-		if keySet != "" {
-			w, a := where(false)
-			p.count, p.countArgs = `SELECT count(*) FROM`+fromKeySet+w, append(slices.Clone(keyArgs), a...)
-			if len(b.conds) == 0 {
-				// Counted in the key table's index alone, without reading a document.
-				p.count = fmt.Sprintf(`SELECT count(*) FROM (%s)`, keySet)
-			}
-		} else {
-			p.countArgs = p.args
-		}
-	}
-
 	sortField, direction := "", ""
 	if sort.Len() == 1 && keys.sortable[sort.Keys()[0]] {
 		sortField = sort.Keys()[0]
@@ -147,6 +133,40 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 
 	if hubLimit > 0 && p.exact && (p.sorted || sort.Len() == 0) && (limit == 0 || hubLimit < limit) {
 		p.limit = hubLimit
+	}
+
+	// With several lookups, the narrowest drives: its ids, each tested by the others' probes.
+	// Intersecting every lookup's ids first passed over all of `archivedAt: null`'s, which is
+	// nearly every document, for a filter that matches a hundred. (A sorted page chooses its
+	// plan below, and is not counted.)
+	var driven *hubDriven
+	if len(b.lookups) > 1 && !(p.sorted && p.limit > 0) {
+		var err error
+		if driven, err = b.narrowestDriving(ctx, db, table, meta.TableName+"__hub_id"); err != nil {
+			return nil, err
+		}
+	}
+
+	if p.exact {
+		p.count = `SELECT count(*) FROM ` + table + p.where
+		switch {
+		case driven != nil && len(b.conds) == 0:
+			// Counted in the key table's index alone, without reading a document.
+			p.count = fmt.Sprintf(`SELECT count(*) FROM (%s) AS hub_k WHERE %s`, driven.ids, strings.Join(driven.probes, " AND "))
+			p.countArgs = append(slices.Clone(driven.idArgs), driven.probeArgs...)
+		case driven != nil:
+			w, a := driven.where(b)
+			p.count, p.countArgs = `SELECT count(*) FROM`+driven.from+w, a
+		case keySet != "":
+			w, a := where(false)
+			p.count, p.countArgs = `SELECT count(*) FROM`+fromKeySet+w, append(slices.Clone(keyArgs), a...)
+			if len(b.conds) == 0 {
+				// Counted in the key table's index alone, without reading a document.
+				p.count = fmt.Sprintf(`SELECT count(*) FROM (%s)`, keySet)
+			}
+		default:
+			p.countArgs = p.args
+		}
 	}
 
 	if len(b.lookups) == 0 {
@@ -219,10 +239,74 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 		}
 	}
 
+	if driven == nil && len(b.lookups) > 1 {
+		var err error
+		if driven, err = b.narrowestDriving(ctx, db, table, meta.TableName+"__hub_id"); err != nil {
+			return nil, err
+		}
+	}
+
+	if driven != nil {
+		p.from = driven.from
+		p.where, p.args = driven.where(b)
+
+		return p, nil
+	}
+
 	w, a := where(false)
 	p.from, p.where, p.args = fromKeySet, w, append(slices.Clone(keyArgs), a...)
 
 	return p, nil
+}
+
+// hubDriven is a key set read from one lookup (the driver), each of its ids tested by the
+// other lookups' probes: the documents fetched by `_id` for those that pass.
+type hubDriven struct {
+	ids       string // SELECT DISTINCT id ... of the driver
+	idArgs    []any
+	probes    []string // on hub_k.id
+	probeArgs []any
+	from      string // " (ids) AS hub_k CROSS JOIN <table> ... ON <table>'s id = hub_k.id"
+}
+
+// where is the documents' own conditions and the probes, with from's arguments first.
+func (d *hubDriven) where(b *hubWhereBuilder) (string, []any) {
+	conds := append(slices.Clone(b.conds), d.probes...)
+	args := append(append(slices.Clone(d.idArgs), b.args...), d.probeArgs...)
+
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// narrowestDriving counts each lookup's ids, each only up to the narrowest so far (and at most
+// hubCountUpTo), and drives with the narrowest.
+func (b *hubWhereBuilder) narrowestDriving(ctx context.Context, db *fsql.DB, table, idIndex string) (*hubDriven, error) {
+	narrowest, fewest := 0, int64(hubCountUpTo)
+
+	for i, l := range b.lookups {
+		var m int64
+		q := fmt.Sprintf(`SELECT count(*) FROM (%s LIMIT %d)`, cmp.Or(l.estimate, l.sql), fewest+1)
+		if err := db.QueryRowContext(ctx, q, l.args...).Scan(&m); err != nil {
+			return nil, lazyerrors.Error(err)
+		}
+
+		if m < fewest || i == 0 {
+			narrowest, fewest = i, m
+		}
+	}
+
+	l := b.lookups[narrowest]
+	d := &hubDriven{ids: "SELECT DISTINCT id FROM (" + l.sql + ")", idArgs: slices.Clone(l.args)}
+
+	for i, other := range b.lookups {
+		if i != narrowest {
+			d.probes = append(d.probes, strings.ReplaceAll(other.probe, hubProbedID, "hub_k.id"))
+			d.probeArgs = append(d.probeArgs, other.probeArgs...)
+		}
+	}
+
+	d.from = fmt.Sprintf(" (%s) AS hub_k CROSS JOIN %s INDEXED BY %q ON %s.%s = hub_k.id", d.ids, table, idIndex, table, metadata.IDColumn)
+
+	return d, nil
 }
 
 // hubWhereBuilder collects SQL conditions, one per filter condition it can translate.
