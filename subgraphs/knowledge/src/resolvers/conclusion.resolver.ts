@@ -1,6 +1,5 @@
-import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, existing, MAX_PAGE_SIZE, paginate, type SubgraphContext, ListChanges, listed, type FieldReads } from '@hub/kit';
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, existing, MAX_PAGE_SIZE, paginate, type SubgraphContext, ListChanges, listed } from '@hub/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Conclusion } from '../entities/conclusion.entity.js';
 import { SourceDocument } from '../entities/source-document.entity.js';
 import { Strategy } from '../entities/strategy.entity.js';
@@ -8,14 +7,6 @@ import { Topic } from '../entities/topic.entity.js';
 import { AgencyRef } from '../references.js';
 
 export const ConclusionConnection = connectionType(Conclusion, 'Conclusion', 'A page of conclusions.');
-
-/** What this class's field resolvers read, so that a page loads only what its selection needs. */
-const reads: FieldReads<Conclusion> = {
-  issuedBy: ['issuedById'],
-  strategy: ['strategyId'],
-  topics: ['topics'],
-  sources: ['sources'],
-};
 
 @Resolver(() => Conclusion)
 export class ConclusionResolver {
@@ -35,12 +26,11 @@ export class ConclusionResolver {
   @Query(() => ConclusionConnection, { description: 'Conclusions, by number.' })
   conclusions(
     @Ctx() ctx: SubgraphContext,
-    @Info() info: GraphQLResolveInfo,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
     @Args(() => ListChanges) changes?: ListChanges,
   ) {
-    return paginate(ctx, { entity: Conclusion, where: listed(changes), sortField: 'sortKey', first, after, selection: { info, reads } });
+    return paginate(ctx, { entity: Conclusion, where: listed(changes), sortField: 'sortKey', first, after });
   }
 
   @FieldResolver(() => AgencyRef, { nullable: true, description: 'The body that issued it (the Politburo for 57-KL/TW).' })

@@ -1,8 +1,7 @@
 import { PositionRole } from '../enums.js';
-import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, searchFilter, type Filter, type SubgraphContext, ListChanges, listed, type FieldReads } from '@hub/kit';
-import type { GraphQLResolveInfo } from 'graphql';
+import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, searchFilter, type Filter, type SubgraphContext, ListChanges, listed } from '@hub/kit';
 import { DateResolver } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Agency } from '../entities/agency.entity.js';
 import { Position } from '../entities/position.entity.js';
 import { Province } from '../entities/province.entity.js';
@@ -11,14 +10,6 @@ import { positionsOf } from '../positions.js';
 import { SourceDocumentRef } from '../references.js';
 
 export const AgencyConnection = connectionType(Agency, 'Agency', 'A page of agencies.');
-
-/** What this class's field resolvers read, so that a page loads only what its selection needs. */
-const reads: FieldReads<Agency> = {
-  parent: ['parentId'],
-  province: ['provinceCode'],
-  positions: ['_id'],
-  sources: ['sources'],
-};
 
 @Resolver(() => Agency)
 export class AgencyResolver {
@@ -35,7 +26,6 @@ export class AgencyResolver {
   @Query(() => AgencyConnection, { description: 'Agencies, by name.' })
   agencies(
     @Ctx() ctx: SubgraphContext,
-    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => AgencyFilter, { nullable: true, description: 'Conditions the agencies must meet.' }) filter?: AgencyFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
@@ -46,7 +36,7 @@ export class AgencyResolver {
     if (filter?.provinceCode) conditions.push({ provinceCode: filter.provinceCode });
     const search = searchFilter(filter?.search);
     if (search) conditions.push(search);
-    return paginate(ctx, { entity: Agency, where: { $and: conditions }, sortField: 'sortKey', first, after, selection: { info, reads } });
+    return paginate(ctx, { entity: Agency, where: { $and: conditions }, sortField: 'sortKey', first, after });
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: 'The body this one belongs to.' })

@@ -1,7 +1,6 @@
 import { CommitteeLevel, PositionRole } from '../enums.js';
-import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, existing, manyBy, MAX_PAGE_SIZE, notArchived, paginate, searchFilter, type Filter, type SubgraphContext, ListChanges, listed, type FieldReads } from '@hub/kit';
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { badUserInput, byId, connectionType, DEFAULT_PAGE_SIZE, existing, manyBy, MAX_PAGE_SIZE, notArchived, paginate, searchFilter, type Filter, type SubgraphContext, ListChanges, listed } from '@hub/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import { Agency } from '../entities/agency.entity.js';
 import { Committee } from '../entities/committee.entity.js';
@@ -26,17 +25,6 @@ async function refuseImpossible(ctx: SubgraphContext, filter: CommitteeFilter | 
   }
 }
 
-/** What this class's field resolvers read, so that a page loads only what its selection needs. */
-const reads: FieldReads<Committee> = {
-  parent: ['parentId'],
-  children: ['_id'],
-  province: ['provinceCode'],
-  standingAgency: ['standingAgencyId'],
-  memberAgencies: ['memberAgencyIds'],
-  positions: ['_id'],
-  sources: ['sources'],
-};
-
 @Resolver(() => Committee)
 export class CommitteeResolver {
   @Query(() => Committee, { nullable: true, description: 'One committee by id or by code (give one of them).' })
@@ -52,7 +40,6 @@ export class CommitteeResolver {
   @Query(() => CommitteeConnection, { description: 'Committees, central first, then by name.' })
   async committees(
     @Ctx() ctx: SubgraphContext,
-    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => CommitteeFilter, { nullable: true, description: 'Conditions the committees must meet.' }) filter?: CommitteeFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
@@ -84,7 +71,7 @@ export class CommitteeResolver {
       const ids = [...new Set([...stats.eventStatistics.perOrganizer, ...stats.eventStatistics.participationsPerCommittee].map((row) => row.committee.id))];
       conditions.push({ _id: filter.tookPartInEvents ? { $in: ids } : { $nin: ids } });
     }
-    return paginate(ctx, { entity: Committee, where: { $and: conditions }, sortField: 'sortKey', first, after, selection: { info, reads } });
+    return paginate(ctx, { entity: Committee, where: { $and: conditions }, sortField: 'sortKey', first, after });
   }
 
   @FieldResolver(() => Committee, { nullable: true, description: 'The committee this one reports to.' })

@@ -1,8 +1,7 @@
 import { PositionRole } from '../enums.js';
-import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, searchFilter, type Filter, type SubgraphContext, ListChanges, listed, type FieldReads } from '@hub/kit';
-import type { GraphQLResolveInfo } from 'graphql';
+import { byId, connectionType, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginate, searchFilter, type Filter, type SubgraphContext, ListChanges, listed } from '@hub/kit';
 import { DateResolver } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Person } from '../entities/person.entity.js';
 import { Position } from '../entities/position.entity.js';
 import { PersonFilter } from '../inputs/person-filter.input.js';
@@ -10,12 +9,6 @@ import { positionsOf } from '../positions.js';
 import { SourceDocumentRef } from '../references.js';
 
 export const PersonConnection = connectionType(Person, 'Person', 'A page of people.');
-
-/** What this class's field resolvers read, so that a page loads only what its selection needs. */
-const reads: FieldReads<Person> = {
-  positions: ['_id'],
-  sources: ['sources'],
-};
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -27,7 +20,6 @@ export class PersonResolver {
   @Query(() => PersonConnection, { description: 'People, by given name (the last word of a Vietnamese name).' })
   people(
     @Ctx() ctx: SubgraphContext,
-    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => PersonFilter, { nullable: true, description: 'Conditions the people must meet.' }) filter?: PersonFilter,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `At most ${MAX_PAGE_SIZE}.` }) first?: number,
     @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page; omit for the first page.' }) after?: string,
@@ -36,7 +28,7 @@ export class PersonResolver {
     const conditions: Filter[] = [listed(changes)];
     const search = searchFilter(filter?.search);
     if (search) conditions.push(search);
-    return paginate(ctx, { entity: Person, where: { $and: conditions }, sortField: 'sortKey', first, after, selection: { info, reads } });
+    return paginate(ctx, { entity: Person, where: { $and: conditions }, sortField: 'sortKey', first, after });
   }
 
   @FieldResolver(() => [Position], { description: 'Titles this person held; with `activeOn`, only those held that day.' })
