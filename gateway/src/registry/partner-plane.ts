@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import type { SupergraphSdlHook } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { subgraphSecret, type Identity, type Logger, type RawRequest, type RouteHandler } from '@hub/core';
+import { guardMongoDriverWrites, subgraphSecret, type Identity, type Logger, type RawRequest, type RouteHandler } from '@hub/core';
 import { apiSchemaSdl, defaultSubgraphUrl, HUB_SUBGRAPHS, subgraphSchemaFile } from '@hub/schema';
 import { buildSchema, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { MongoClient } from 'mongodb';
@@ -109,6 +109,7 @@ export async function createPartnerPlane(options: {
   }
 
   // Short timeouts: a registry outage must never hold up a request or the start.
+  guardMongoDriverWrites(); // a registry or audit write must not hang when the store dies
   const client = new MongoClient(config.HUB_REGISTRY_MONGODB_URI, { serverSelectionTimeoutMS: 2_000, connectTimeoutMS: 2_000 });
   const registry = new SchemaRegistry(client.db(config.HUB_REGISTRY_DB));
   const service = new RegistryService(registry, { usageDays: config.HUB_USAGE_DAYS });

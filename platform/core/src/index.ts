@@ -10,3 +10,4 @@ export * from './hub-variables.js';
 export * from './subgraph-secret.js';
 export * from './metrics.js';
 export * from './tracing.js';
+export * from './mongodb-driver.js';

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { MongoClient, MongoBulkWriteError, type Db } from 'mongodb';
-import type { Logger } from '@hub/core';
+import { guardMongoDriverWrites, type Logger } from '@hub/core';
 import { openDatabase } from '@hub/kit';
 import { organization } from '@hub/organization';
 import { events } from '@hub/events';
@@ -128,6 +128,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   const { scale, seed, targets, log } = options;
   const started = performance.now();
   const names = Object.keys(SUBGRAPHS) as SubgraphName[];
+  guardMongoDriverWrites(); // a batch must not wait for ever on a store that died mid-write
   const clients = new Map<string, MongoClient>();
   const client = async (uri: string) => {
     if (!clients.has(uri)) clients.set(uri, await new MongoClient(uri, { serverSelectionTimeoutMS: 5_000 }).connect());

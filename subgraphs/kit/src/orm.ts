@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/mongodb';
-import { SpanKind, SpanStatusCode, tracer, tracingEnabled, type Logger, type Span } from '@hub/core';
+import { guardMongoDriverWrites, SpanKind, SpanStatusCode, tracer, tracingEnabled, type Logger, type Span } from '@hub/core';
 import { rederivation, type WithAddedDerivedFields } from './seed.js';
 
 /** Database commands this process has sent, by command name (read by /metrics and the tests). */
@@ -252,6 +252,8 @@ export function redactUri(uri: string): string {
  * on first use, means a wrong URI stops the process at start-up with a message saying so.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  // Without it, a request could hang for ever when the store dies (see the guard's comment).
+  guardMongoDriverWrites();
   const orm = await MikroORM.init({
     clientUrl: options.uri,
     dbName: options.dbName,
