@@ -4,9 +4,10 @@
  * pushdown that loses or adds a document fails; and `explain` shows the plan SQLite runs, so a
  * query that falls back to reading the whole collection fails too.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { createLogger } from '@hub/core';
 import { MongoClient, ObjectId, type Collection, type Document } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -305,6 +306,40 @@ describe('the embedded store answers from indexes', () => {
     expect(JSON.parse(JSON.stringify(await find({ kind: 0 })))).toEqual([{ _id, ...rest, kind: undefined }].map((d) => JSON.parse(JSON.stringify(d))));
     // Filtered on a field the projection leaves out: still filtered on it.
     expect(await events.find({ kind: whole.kind, n: whole.n }, { projection: { descKey: 1 } }).toArray()).toContainEqual({ _id, descKey: whole.descKey });
+  });
+
+  it('drops the sort index of a field once it holds arrays or documents, and answers as before', async () => {
+    // Read from the store's SQLite file: what indexes exist is not visible through MongoDB's API.
+    const sortIndexes = async (collection: string) => {
+      const file = (await readdir(join(tmp, 'data'), { recursive: true })).find((f) => String(f).endsWith('pushdown.sqlite'))!;
+      const db = new DatabaseSync(join(tmp, 'data', String(file)), { readOnly: true });
+      try {
+        const rows = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name`).all() as Array<{ name: string }>;
+        const sortIndex = new RegExp(`^${collection}_[0-9a-f]{8}__hub_sort_(.+)$`);
+        return rows.flatMap((row) => sortIndex.exec(row.name)?.slice(1) ?? []);
+      } finally {
+        db.close();
+      }
+    };
+    const unsortable = client.db('pushdown').collection('unsortable');
+    // Indexed while empty, as the subgraphs do at start-up: every field gets a sort index.
+    await unsortable.createIndexes([{ key: { tags: 1 } }, { key: { day: 1 } }]);
+    expect(await sortIndexes('unsortable')).toEqual(['day', 'tags']);
+    await unsortable.insertMany([{ _id: 'a' as never, tags: ['x', 'y'], day: '2020' }, { _id: 'b' as never, tags: ['z'], day: '2019' }, { _id: 'c' as never, tags: 'w', day: '2021' }]);
+    expect(await sortIndexes('unsortable')).toEqual(['day']);
+    // MongoDB's order of arrays: by their smallest element ascending, by their largest descending.
+    expect(ids(await unsortable.find({}).sort({ tags: 1 }).toArray())).toEqual(['c', 'a', 'b']);
+    expect(ids(await unsortable.find({}).sort({ tags: -1 }).toArray())).toEqual(['b', 'a', 'c']);
+    expect(ids(await unsortable.find({ tags: 'y' }).toArray())).toEqual(['a']);
+    expect((await plan({ tags: 'y' }, undefined, undefined, unsortable)).filter).toBe(true);
+    expect(await plan({}, { day: 1 }, 2, unsortable)).toMatchObject({ sort: true, limit: true });
+    expect(ids(await unsortable.find({}).sort({ day: 1 }).limit(2).toArray())).toEqual(['b', 'a']);
+    // An update that makes a field unsortable drops its index too.
+    await unsortable.updateOne({ _id: 'b' as never }, { $set: { day: { year: 2019 } } });
+    expect(await sortIndexes('unsortable')).toEqual([]);
+    expect((await plan({}, { day: 1 }, undefined, unsortable)).sort).toBe(false);
+    // Strings before documents.
+    expect(ids(await unsortable.find({}).sort({ day: 1 }).toArray())).toEqual(['a', 'c', 'b']);
   });
 
   it('sorts in Go, correctly, when a value cannot be ordered in SQL', async () => {

@@ -24,11 +24,13 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata"
+	"github.com/FerretDB/FerretDB/internal/types"
 	"github.com/FerretDB/FerretDB/internal/util/fsql"
 	"github.com/FerretDB/FerretDB/internal/util/lazyerrors"
 )
@@ -234,6 +236,75 @@ func hubForgetKeys(ctx context.Context, db *fsql.DB, dbName string, meta *metada
 	if _, err := db.ExecContext(ctx, fmt.Sprintf(`DELETE FROM %q WHERE table_name = ?`, hubKeysMetaTable), meta.TableName); err != nil {
 		return lazyerrors.Error(err)
 	}
+
+	return nil
+}
+
+// hubDropUnsortable drops the sort index of each field that a document about to be written
+// gives an array or a document. With one such value stored, hubPlanQuery sorts the field in Go,
+// so the index only costs every write its two expressions, each reading the document's JSON
+// text (SQLite first compares that text byte for byte with the texts it parsed before).
+//
+// Sort indexes are made when a field is first indexed, and the subgraphs index their
+// collections at start-up, before any data: every field got one, array fields too. On the
+// events, 9 of the 18 sort indexes were on array fields (committeeIds, searchTokens, …).
+func hubDropUnsortable(ctx context.Context, db *fsql.DB, dbName string, meta *metadata.Collection, docs []*types.Document) error {
+	if db == nil || meta == nil || meta.Capped() {
+		return nil
+	}
+
+	keys, err := hubEnsureKeys(ctx, db, dbName, meta)
+	if err != nil {
+		return err
+	}
+
+	var unsortable []string
+
+	for f, sorted := range keys.sortable {
+		if !sorted {
+			continue
+		}
+
+		for _, doc := range docs {
+			v, _ := doc.Get(f)
+			if _, isArray := v.(*types.Array); isArray {
+				unsortable = append(unsortable, f)
+				break
+			}
+
+			if _, isDocument := v.(*types.Document); isDocument {
+				unsortable = append(unsortable, f)
+				break
+			}
+		}
+	}
+
+	if len(unsortable) == 0 {
+		return nil
+	}
+
+	hubKeysMu.Lock()
+	defer hubKeysMu.Unlock()
+
+	err = db.InTransaction(ctx, func(tx *fsql.Tx) error {
+		for _, f := range unsortable {
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`DROP INDEX IF EXISTS %q`, meta.TableName+"__hub_sort_"+f)); err != nil {
+				return lazyerrors.Error(err)
+			}
+		}
+
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+
+	next := &hubKeysState{signature: keys.signature, sortable: maps.Clone(keys.sortable)}
+	for _, f := range unsortable {
+		next.sortable[f] = false
+	}
+
+	hubKeysSynced.Store(dbName+"\x00"+meta.TableName, next)
 
 	return nil
 }
