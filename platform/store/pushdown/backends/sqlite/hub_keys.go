@@ -265,17 +265,15 @@ func hubDropUnsortable(ctx context.Context, db *fsql.DB, dbName string, meta *me
 			continue
 		}
 
-		for _, doc := range docs {
-			v, _ := doc.Get(f)
-			if _, isArray := v.(*types.Array); isArray {
-				unsortable = append(unsortable, f)
-				break
+		if slices.ContainsFunc(docs, func(doc *types.Document) bool {
+			switch v, _ := doc.Get(f); v.(type) {
+			case *types.Array, *types.Document:
+				return true
+			default:
+				return false
 			}
-
-			if _, isDocument := v.(*types.Document); isDocument {
-				unsortable = append(unsortable, f)
-				break
-			}
+		}) {
+			unsortable = append(unsortable, f)
 		}
 	}
 

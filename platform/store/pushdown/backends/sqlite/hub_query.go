@@ -102,8 +102,8 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 	// Starting from the key set: each id found once in the key table's index, then its
 	// document by the `_id` index (CROSS JOIN fixes that order in SQLite).
 	table := fmt.Sprintf("%q", meta.TableName)
-	fromKeySet := fmt.Sprintf(" (%s) AS hub_k CROSS JOIN %s INDEXED BY %q ON %s.%s = hub_k.id",
-		keySet, table, meta.TableName+"__hub_id", table, metadata.IDColumn)
+	idIndex := meta.TableName + "__hub_id"
+	fromKeySet := hubFromIDs(keySet, table, idIndex)
 
 	p.where, p.args = where(true)
 
@@ -140,9 +140,16 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 	// nearly every document, for a filter that matches a hundred. (A sorted page chooses its
 	// plan below, and is not counted.)
 	var driven *hubDriven
-	if len(b.lookups) > 1 && !(p.sorted && p.limit > 0) {
-		var err error
-		if driven, err = b.narrowestDriving(ctx, db, table, meta.TableName+"__hub_id"); err != nil {
+	drive := func() (err error) {
+		if driven == nil && len(b.lookups) > 1 {
+			driven, err = b.narrowestDriving(ctx, db, table, idIndex)
+		}
+
+		return err
+	}
+
+	if !(p.sorted && p.limit > 0) {
+		if err := drive(); err != nil {
 			return nil, err
 		}
 	}
@@ -199,10 +206,9 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 		narrowest := int64(math.MaxInt64)
 
 		for _, l := range probed {
-			var m int64
-			q := fmt.Sprintf(`SELECT count(*) FROM (%s LIMIT %d)`, cmp.Or(l.estimate, l.sql), bound)
-			if err := db.QueryRowContext(ctx, q, l.args...).Scan(&m); err != nil {
-				return nil, lazyerrors.Error(err)
+			m, err := l.countUpTo(ctx, db, bound)
+			if err != nil {
+				return nil, err
 			}
 
 			narrowest = min(narrowest, m)
@@ -219,7 +225,7 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 			// than against a list of every match made first (for 15,000 matches, building that
 			// list was most of a page's cost).
 			for _, l := range probed {
-				conds = append(conds, strings.ReplaceAll(l.probe, hubProbedID, table+"."+metadata.IDColumn))
+				conds = append(conds, l.probeOf(table+"."+metadata.IDColumn))
 				args = append(args, l.probeArgs...)
 			}
 
@@ -239,11 +245,8 @@ func hubPlanQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, k
 		}
 	}
 
-	if driven == nil && len(b.lookups) > 1 {
-		var err error
-		if driven, err = b.narrowestDriving(ctx, db, table, meta.TableName+"__hub_id"); err != nil {
-			return nil, err
-		}
+	if err := drive(); err != nil {
+		return nil, err
 	}
 
 	if driven != nil {
@@ -283,10 +286,9 @@ func (b *hubWhereBuilder) narrowestDriving(ctx context.Context, db *fsql.DB, tab
 	narrowest, fewest := 0, int64(hubCountUpTo)
 
 	for i, l := range b.lookups {
-		var m int64
-		q := fmt.Sprintf(`SELECT count(*) FROM (%s LIMIT %d)`, cmp.Or(l.estimate, l.sql), fewest+1)
-		if err := db.QueryRowContext(ctx, q, l.args...).Scan(&m); err != nil {
-			return nil, lazyerrors.Error(err)
+		m, err := l.countUpTo(ctx, db, fewest+1)
+		if err != nil {
+			return nil, err
 		}
 
 		if m < fewest || i == 0 {
@@ -299,12 +301,12 @@ func (b *hubWhereBuilder) narrowestDriving(ctx context.Context, db *fsql.DB, tab
 
 	for i, other := range b.lookups {
 		if i != narrowest {
-			d.probes = append(d.probes, strings.ReplaceAll(other.probe, hubProbedID, "hub_k.id"))
+			d.probes = append(d.probes, other.probeOf("hub_k.id"))
 			d.probeArgs = append(d.probeArgs, other.probeArgs...)
 		}
 	}
 
-	d.from = fmt.Sprintf(" (%s) AS hub_k CROSS JOIN %s INDEXED BY %q ON %s.%s = hub_k.id", d.ids, table, idIndex, table, metadata.IDColumn)
+	d.from = hubFromIDs(d.ids, table, idIndex)
 
 	return d, nil
 }
@@ -337,6 +339,26 @@ type hubLookup struct {
 
 // hubProbedID stands for the probed document's id column in hubLookup.probe.
 const hubProbedID = "{hub_probed_id}"
+
+// probeOf is the lookup's probe of the document whose id is the SQL expression id.
+func (l hubLookup) probeOf(id string) string { return strings.ReplaceAll(l.probe, hubProbedID, id) }
+
+// countUpTo counts the lookup's ids (or its estimate's), stopping at limit.
+func (l hubLookup) countUpTo(ctx context.Context, db *fsql.DB, limit int64) (int64, error) {
+	var n int64
+	q := fmt.Sprintf(`SELECT count(*) FROM (%s LIMIT %d)`, cmp.Or(l.estimate, l.sql), limit)
+	if err := db.QueryRowContext(ctx, q, l.args...).Scan(&n); err != nil {
+		return 0, lazyerrors.Error(err)
+	}
+
+	return n, nil
+}
+
+// hubFromIDs starts from a set of ids: each found once, then its document by the `_id` index
+// (CROSS JOIN fixes that order in SQLite).
+func hubFromIDs(ids, table, idIndex string) string {
+	return fmt.Sprintf(" (%s) AS hub_k CROSS JOIN %s INDEXED BY %q ON %s.%s = hub_k.id", ids, table, idIndex, table, metadata.IDColumn)
+}
 
 // document adds the conditions of a filter document and reports whether they are exact.
 func (b *hubWhereBuilder) document(filter *types.Document) bool {
